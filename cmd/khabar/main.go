@@ -1,0 +1,6 @@
+// Command khabar turns plain-text news dumps into structured JSON.
+package main
+
+import "os"
+
+func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
