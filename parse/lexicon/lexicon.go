@@ -1,22 +1,130 @@
 // Package lexicon holds the words khabar recognizes: agencies with their
 // canonical names, credit and caption labels, and boilerplate markers.
+//
+// The lexicon is data: builtin.txt, embedded in the binary and parsed once,
+// in the format Parse reads and WriteTo writes (one KIND<TAB>TEXT[<TAB>CANONICAL]
+// entry a line). Entries match whole tokens of the match key (arabic.Key),
+// never substrings, through an index of first tokens built once per lexicon.
 package lexicon
 
-import "io"
+import (
+	_ "embed"
+	"strings"
+	"sync"
 
-// PLACEHOLDER: the real lexicon replaces this file.
+	"github.com/khabar/khabar/parse/arabic"
+)
+
+// Kind is the kind of a lexicon entry, spelled as in the file.
+type Kind string
+
+// Kinds of entries; builtin.txt documents each.
+const (
+	Agency       Kind = "agency"
+	Outlet       Kind = "outlet"
+	CreditLabel  Kind = "credit_label"
+	CaptionLabel Kind = "caption_label"
+	SourceLabel  Kind = "source_label"
+	BylineLabel  Kind = "byline_label"
+	Attribution  Kind = "attribution"
+	Archive      Kind = "archive"
+	Related      Kind = "related"
+	Boilerplate  Kind = "boilerplate"
+	Widget       Kind = "widget"
+	DateWord     Kind = "date_word"
+	Connector    Kind = "connector"
+)
+
+// Kinds lists every kind in the order the file documents them.
+var Kinds = []Kind{Agency, Outlet, CreditLabel, CaptionLabel, SourceLabel, BylineLabel,
+	Attribution, Archive, Related, Boilerplate, Widget, DateWord, Connector}
+
+func validKind(k Kind) bool {
+	for _, v := range Kinds {
+		if k == v {
+			return true
+		}
+	}
+	return false
+}
+
+// named reports whether entries of kind k carry a canonical name.
+func named(k Kind) bool { return k == Agency || k == Outlet }
+
+// Entry is one line of a lexicon.
+type Entry struct {
+	Kind      Kind
+	Text      string // as written in the file
+	Canonical string // agency and outlet: the name to report; else ""
+}
 
 // Lexicon is a set of entries, matched on whole tokens of the match key.
-type Lexicon struct{}
+// A Lexicon is immutable once built and safe for concurrent use.
+type Lexicon struct {
+	entries []Entry
+	keys    [][]string         // match-key tokens of each entry
+	first   map[string][]int32 // first key token → entries, longest first
+}
 
-// Builtin returns the lexicon embedded in the binary.
-func Builtin() *Lexicon { return &Lexicon{} }
+//go:embed builtin.txt
+var builtinText string
 
-// Parse reads a lexicon in the format WriteTo writes. name labels errors.
-func Parse(r io.Reader, name string) (*Lexicon, error) { return &Lexicon{}, nil }
+var builtin = sync.OnceValue(func() *Lexicon {
+	l, err := Parse(strings.NewReader(builtinText), "builtin.txt")
+	if err != nil {
+		panic("lexicon: " + err.Error())
+	}
+	return l
+})
 
-// Extend returns a lexicon holding l's entries and then more's.
-func (l *Lexicon) Extend(more *Lexicon) *Lexicon { return l }
+// Builtin returns the lexicon embedded in the binary. It is parsed once and
+// shared: callers must not modify it (Extend returns a new lexicon).
+func Builtin() *Lexicon { return builtin() }
 
-// WriteTo writes l in the format Parse reads.
-func (l *Lexicon) WriteTo(w io.Writer) (int64, error) { return 0, nil }
+// New builds a lexicon from entries, in order.
+func New(entries []Entry) *Lexicon {
+	l := &Lexicon{first: make(map[string][]int32)}
+	for _, e := range entries {
+		l.add(e)
+	}
+	return l
+}
+
+func (l *Lexicon) add(e Entry) {
+	if named(e.Kind) && e.Canonical == "" {
+		e.Canonical = e.Text
+	}
+	toks := strings.Fields(arabic.Key(e.Text))
+	i := int32(len(l.entries))
+	l.entries = append(l.entries, e)
+	l.keys = append(l.keys, toks)
+	if len(toks) == 0 {
+		return
+	}
+	// Keep each bucket longest first, so the first hit is the longest match.
+	b := append(l.first[toks[0]], i)
+	for j := len(b) - 1; j > 0 && len(l.keys[b[j-1]]) < len(l.keys[b[j]]); j-- {
+		b[j-1], b[j] = b[j], b[j-1]
+	}
+	l.first[toks[0]] = b
+}
+
+// Entries returns a copy of l's entries in order.
+func (l *Lexicon) Entries() []Entry {
+	return append([]Entry(nil), l.entries...)
+}
+
+// Len returns the number of entries.
+func (l *Lexicon) Len() int { return len(l.entries) }
+
+// Extend returns a lexicon holding l's entries and then more's. Neither is
+// modified.
+func (l *Lexicon) Extend(more *Lexicon) *Lexicon {
+	out := New(l.entries)
+	if more != nil {
+		for _, e := range more.entries {
+			out.add(e)
+		}
+	}
+	return out
+}

@@ -1,0 +1,111 @@
+package lexicon
+
+import (
+	"bytes"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/khabar/khabar/parse/arabic"
+)
+
+func TestBuiltinRoundTrip(t *testing.T) {
+	b := Builtin()
+	if b.Len() < 100 {
+		t.Fatalf("builtin lexicon has %d entries, want the full list", b.Len())
+	}
+	var buf bytes.Buffer
+	n, err := b.WriteTo(&buf)
+	if err != nil || n != int64(buf.Len()) {
+		t.Fatalf("WriteTo = %d, %v; wrote %d bytes", n, err, buf.Len())
+	}
+	again, err := Parse(&buf, "written")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(again.Entries(), b.Entries()) {
+		t.Fatal("Parse(WriteTo(Builtin())) differs from Builtin()")
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"agency\tReuters\n", ""},
+		{"# comment\n\nagency\tReuters\tReuters\n", ""},
+		{"agency\n", "user.txt:1: agency entry without text"},
+		{"Reuters\n", "user.txt:1: want KIND<TAB>TEXT"},
+		{"\nplace\tLondon\n", `user.txt:2: unknown kind "place"`},
+		{"agency\t \n", "user.txt:1: agency entry without text"},
+		{"related\tاقرأ أيضا\textra\n", "user.txt:1: related entry takes no canonical name"},
+		{"agency\ta\tb\tc\n", "user.txt:1: too many columns"},
+	}
+	for _, tt := range tests {
+		_, err := Parse(strings.NewReader(tt.in), "user.txt")
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("Parse(%q) = %v, want no error", tt.in, err)
+		case tt.want != "" && (err == nil || !strings.HasPrefix(err.Error(), tt.want)):
+			t.Errorf("Parse(%q) = %v, want %q", tt.in, err, tt.want)
+		}
+	}
+}
+
+func TestAgencies(t *testing.T) {
+	lex := Builtin()
+	tests := []struct {
+		line string
+		want []string
+	}{
+		{"Reuters", []string{"Reuters"}},
+		{"رويترز", []string{"Reuters"}},
+		{"أ.ف.ب", []string{"AFP"}},
+		{"(أ ف ب)", []string{"AFP"}},
+		{"AFP via Getty Images", []string{"AFP", "Getty Images"}},
+		{"مصدر الصورة، Getty Images", []string{"Getty Images"}},
+		{"فرانس24/ أ ف ب", []string{"France 24", "AFP"}},
+		{"وكالة الأناضول", []string{"Anadolu"}},
+		{"EPA-EFE/Mohamed Hossam", []string{"EPA"}},
+		{"د ب أ", []string{"DPA"}},
+		{"Chapter one of the report", nil},
+		{"A map of the area", nil},
+	}
+	for _, tt := range tests {
+		got := lex.Agencies(arabic.Key(tt.line))
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("Agencies(%q) = %q, want %q", tt.line, got, tt.want)
+		}
+	}
+}
+
+func TestExtend(t *testing.T) {
+	user, err := Parse(strings.NewReader("agency\tالوكالة الوطنية\tNNA\n"), "user.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ext := Builtin().Extend(user)
+	if ext.Len() != Builtin().Len()+1 {
+		t.Fatalf("Extend: %d entries, want %d", ext.Len(), Builtin().Len()+1)
+	}
+	if got := ext.Agencies(arabic.Key("الوكالة الوطنية")); !reflect.DeepEqual(got, []string{"NNA"}) {
+		t.Errorf("extended Agencies = %q", got)
+	}
+	if got := Builtin().Agencies(arabic.Key("الوكالة الوطنية")); got != nil {
+		t.Errorf("Extend modified the builtin lexicon: %q", got)
+	}
+}
+
+func TestPrefixSuffixLongest(t *testing.T) {
+	lex := Builtin()
+	toks := strings.Fields(arabic.Key("اقرأ أيضا: مدن عربية"))
+	if m, ok := lex.Prefix(Related, toks); !ok || m.End != 2 {
+		t.Errorf("Prefix(related) = %+v, %v", m, ok)
+	}
+	toks = strings.Fields(arabic.Key("سياح في البتراء. صورة أرشيفية"))
+	if m, ok := lex.Suffix(Archive, toks); !ok || m.Start != len(toks)-2 {
+		t.Errorf("Suffix(archive) = %+v, %v; want the two-token entry", m, ok)
+	}
+	toks = strings.Fields(arabic.Key("وكالة فرانس برس"))
+	if m, ok := lex.Prefix(Agency, toks); !ok || m.End != 3 {
+		t.Errorf("Prefix(agency) = %+v, %v; want the longest entry", m, ok)
+	}
+}
