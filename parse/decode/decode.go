@@ -1,15 +1,28 @@
-// Package decode turns the bytes of a dump into UTF-8: BOM first, then valid
-// UTF-8, then a byte rule that tells Windows-1256 from ISO-8859-6, decided
-// once per input.
+// Package decode turns the bytes of a dump into UTF-8.
+//
+// The encoding is decided once per input, from its first 64 KiB (Prefix),
+// never per line:
+//
+//	BOM (UTF-8, UTF-16LE, UTF-16BE)
+//	  → valid UTF-8
+//	  → mostly UTF-8 (more valid multi-byte sequences than invalid bytes)
+//	  → a byte rule that tells Windows-1256 from ISO-8859-6
+//
+// A forced encoding (--encoding) skips detection. x/text's charmap and
+// unicode packages do the decoding; this package decides, validates and
+// counts. Bytes that do not decode become U+FFFD and are counted in
+// Result, or, with a forced encoding, stop decoding with an *Error.
+//
+// NewReader streams (constant memory); Bytes decodes a whole document with
+// the same decision and the same transformer, so both give the same output.
 package decode
 
 import (
 	"fmt"
 	"strings"
-	"unicode/utf8"
-)
 
-// PLACEHOLDER: the real decoder replaces this file.
+	"golang.org/x/text/transform"
+)
 
 // Encoding names an input encoding as --encoding spells it.
 type Encoding string
@@ -25,6 +38,13 @@ const (
 
 var names = []Encoding{Auto, UTF8, UTF16, Windows1256, ISO88596}
 
+// aliases are other common spellings ParseEncoding accepts.
+var aliases = map[string]Encoding{
+	"utf8":   UTF8,
+	"utf16":  UTF16,
+	"cp1256": Windows1256,
+}
+
 // Names lists the values --encoding accepts.
 func Names() []string {
 	s := make([]string, len(names))
@@ -34,15 +54,20 @@ func Names() []string {
 	return s
 }
 
-// ParseEncoding returns the encoding named by s; "" means Auto.
+// ParseEncoding returns the encoding named by s (case-insensitive; also
+// utf8, utf16 and cp1256); "" means Auto.
 func ParseEncoding(s string) (Encoding, error) {
 	if s == "" {
 		return Auto, nil
 	}
+	l := strings.ToLower(s)
 	for _, n := range names {
-		if strings.EqualFold(s, string(n)) {
+		if l == string(n) {
 			return n, nil
 		}
+	}
+	if n, ok := aliases[l]; ok {
+		return n, nil
 	}
 	return "", fmt.Errorf("unknown encoding %q (allowed: %s)", s, strings.Join(Names(), ", "))
 }
@@ -51,28 +76,38 @@ func ParseEncoding(s string) (Encoding, error) {
 type Result struct {
 	Encoding string // utf-8, utf-16le, utf-16be, windows-1256 or iso-8859-6
 	Source   string // "bom", "detected" or "flag"
-	Replaced int    // undecodable bytes turned into U+FFFD
-	FirstBad int64  // offset of the first undecodable byte, or -1
+	// Replaced counts the U+FFFD that decoding introduced: one per invalid
+	// byte (UTF-8, ISO-8859-6), one per unpaired surrogate or odd final
+	// byte (UTF-16). A U+FFFD that the input itself encodes is not counted.
+	Replaced int
+	FirstBad int64 // input offset of the first undecodable byte, or -1
 }
 
 // Error is returned when a forced encoding does not fit the bytes.
 type Error struct {
 	Encoding Encoding
-	Offset   int64
+	Offset   int64 // of the first byte that does not fit, BOM included
 }
 
 func (e *Error) Error() string {
 	return fmt.Sprintf("invalid %s at byte offset %d", e.Encoding, e.Offset)
 }
 
-// Bytes decodes b as enc (Auto to detect).
+// Bytes decodes b as enc (Auto to detect). It decides from b's first
+// Prefix bytes exactly as a Reader does, and gives the Reader's output.
+// When b is valid UTF-8 the result is b itself (after any BOM), not a copy.
+// With a forced encoding that b does not fit, it returns the text before
+// the first bad byte and an *Error.
 func Bytes(b []byte, enc Encoding) ([]byte, Result, error) {
-	res := Result{Encoding: "utf-8", Source: "detected", FirstBad: -1}
-	if enc != Auto && enc != "" {
-		res.Source = "flag"
+	atEOF := len(b) < Prefix // as a Reader sees it: a full prefix may go on
+	d := decide(b[:min(len(b), Prefix)], atEOF, enc)
+	body := b[d.skip:]
+	t := newDecoder(d)
+	if d.enc == encUTF8 {
+		if good, _ := t.scan(body, true); good == len(body) {
+			return body, t.result(), nil
+		}
 	}
-	if utf8.Valid(b) {
-		return b, res, nil
-	}
-	return []byte(strings.ToValidUTF8(string(b), "\uFFFD")), res, nil
+	out, _, err := transform.Bytes(t, body)
+	return out, t.result(), err
 }
