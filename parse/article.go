@@ -49,7 +49,7 @@ type Article struct {
 	Stats         Stats         `json:"stats"`
 	Warnings      []Warning     `json:"warnings"`
 	Error         *Error        `json:"error"`
-	Lines         []LineKind    `json:"lines,omitempty"`
+	Lines         []LineKind    `json:"lines,omitzero"`
 }
 
 // Source says where a document came from.
@@ -180,8 +180,15 @@ type Error struct {
 	Message string `json:"message"`
 }
 
-// LineKind is the kind given to a non-blank line, with --explain.
+// LineKind is the kind given to a non-blank line, with --explain. The
+// fields that are not in the record serve programs that show a dump, such
+// as khabar explain.
 type LineKind struct {
 	N    int    `json:"n"`
 	Kind string `json:"kind"`
+
+	Text    string `json:"-"` // the decoded line, not normalized
+	Rule    string `json:"-"` // the rule that decided the kind
+	Image   int    `json:"-"` // index into images, or -1
+	Section int    `json:"-"` // index into sections of the section it belongs to, or -1
 }

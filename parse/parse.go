@@ -1,34 +1,133 @@
 package parse
 
 import (
+	"bufio"
+	"fmt"
 	"io"
 	"iter"
 	"time"
 
 	"github.com/khabar/khabar/parse/arabic"
 	"github.com/khabar/khabar/parse/decode"
+	"github.com/khabar/khabar/parse/lexicon"
 )
+
+// DefaultMaxBytes is the largest document Parse reads when Options.MaxBytes
+// is 0.
+const DefaultMaxBytes = 64 << 20
 
 // Options says how to parse. The zero value is the documented default:
 // detected encoding, the default normalization profile, one document an
 // input, the built-in lexicon, 64 MiB a document.
 type Options struct {
-	Encoding decode.Encoding // "" or decode.Auto to detect
-	Profile  string          // normalization profile of text fields; "" is "default"
-	With     []arabic.Op     // ops added to the profile
-	Without  []arabic.Op     // ops dropped from the profile
-	Split    string          // "", "none", "auto", "nul", "formfeed" or "regex:RE"
-	JSONL    bool            // input is JSON Lines of {"id", "text"} objects
-	Explain  bool            // fill Article.Lines
-	MaxBytes int64           // per document; 0 is 64 MiB
-	Timeout  time.Duration   // per document; 0 is no limit
-	Debug    bool            // add a short stack to E_INTERNAL messages
+	Encoding decode.Encoding  // "" or decode.Auto to detect
+	Profile  string           // normalization profile of text fields; "" is "default"
+	With     []arabic.Op      // ops added to the profile
+	Without  []arabic.Op      // ops dropped from the profile
+	Split    string           // "", "none", "auto", "nul", "formfeed" or "regex:RE"
+	JSONL    bool             // input is JSON Lines of {"id", "text"} objects
+	Explain  bool             // fill Article.Lines
+	MaxBytes int64            // per document; 0 is 64 MiB
+	Timeout  time.Duration    // per document; 0 is no limit
+	Debug    bool             // add a short stack to E_INTERNAL messages
+	Lexicon  *lexicon.Lexicon // nil is lexicon.Builtin()
+}
+
+// Check reports whether the options are valid, so a command can refuse
+// them before reading anything.
+func (o Options) Check() error {
+	_, err := newParser("", o)
+	return err
 }
 
 // Parse reads the documents of r one by one. name labels the records'
 // source.path. Every document yields a record, errors included; the
-// sequence ends when r is exhausted.
+// sequence ends when r is exhausted. Invalid options yield one error
+// record.
+//
+// Parse holds one document in memory at a time, so a dump of any size
+// parses in bounded memory.
 func Parse(r io.Reader, name string, opts Options) iter.Seq[*Article] {
-	// PLACEHOLDER: the real driver replaces this.
-	return func(yield func(*Article) bool) {}
+	return func(yield func(*Article) bool) {
+		p, err := newParser(name, opts)
+		if err != nil {
+			a := p.newArticle(&rawDoc{first: 1, raw: []byte{}})
+			p.fail(a, ErrInternal, fmt.Sprintf("invalid options: %v", err))
+			yield(a)
+			return
+		}
+		var next func() *rawDoc
+		if opts.JSONL {
+			next = p.jsonlDocs(r)
+		} else {
+			next = p.textDocs(r)
+		}
+		for d := next(); d != nil; d = next() {
+			if !yield(p.buildTimed(d)) {
+				return
+			}
+		}
+	}
+}
+
+// parser holds what stays the same for every document of one input.
+type parser struct {
+	opts     Options
+	name     string
+	split    splitMode
+	norm     *normalizer
+	profile  string
+	normOps  arabic.Options
+	lex      *lexicon.Lexicon
+	maxBytes int64
+	// The input's encoding, decided once: forced, by a BOM, or by the
+	// first document that is not blank.
+	enc        decode.Encoding
+	encName    string
+	encSource  string
+	transcoded bool // the stream was turned into UTF-8 before splitting
+}
+
+func newParser(name string, o Options) (*parser, error) {
+	p := &parser{opts: o, name: name, profile: o.Profile, maxBytes: o.MaxBytes, lex: o.Lexicon}
+	if p.profile == "" {
+		p.profile = "default"
+	}
+	if p.maxBytes <= 0 {
+		p.maxBytes = DefaultMaxBytes
+	}
+	if p.lex == nil {
+		p.lex = lexicon.Builtin()
+	}
+	if o.Encoding == "" {
+		p.opts.Encoding = decode.Auto
+	}
+	prof, err := arabic.Profile(p.profile)
+	if err != nil {
+		p.normOps = arabic.Default
+		p.norm = newNormalizer(p.normOps)
+		return p, err
+	}
+	p.normOps = prof.With(o.With...).Without(o.Without...)
+	p.norm = newNormalizer(p.normOps)
+	if p.split, err = parseSplit(o.Split); err != nil {
+		return p, err
+	}
+	if o.JSONL && !p.split.none() {
+		return p, fmt.Errorf("split %q cannot be used with JSON Lines input", o.Split)
+	}
+	return p, nil
+}
+
+// textDocs returns a reader of the documents of a text input.
+func (p *parser) textDocs(r io.Reader) func() *rawDoc {
+	var src io.Reader = bufio.NewReaderSize(r, 64<<10)
+	if !p.split.none() {
+		src = p.decideEncoding(src.(*bufio.Reader))
+	}
+	s := &splitter{sc: newScanner(src), mode: p.split, maxBytes: p.maxBytes}
+	if p.split.re != nil {
+		s.decodeLine = p.decodeLine
+	}
+	return s.next
 }

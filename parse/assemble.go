@@ -1,0 +1,298 @@
+package parse
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/khabar/khabar/parse/classify"
+)
+
+// assembler turns classified lines into the record's structure, in one
+// pass over the lines in reading order.
+type assembler struct {
+	a           *Article
+	norm        *normalizer
+	lines       []classify.Line
+	res         []classify.Result
+	joinWrapped bool        // consecutive paragraph lines are one wrapped paragraph
+	paras       int         // paragraphs so far, over all sections
+	lastPara    int         // line of the last paragraph line
+	lineImage   map[int]int // line number → images index, for explain
+	open        bool        // the last paragraph may still grow
+	imageOf     map[int]int
+	unpaired    []int // credits[] indexes of credits with no image
+}
+
+// assemble classifies the lines of a decoded document and fills a.
+func (p *parser) assemble(a *Article, pd *prepared, norm *normalizer) {
+	norm.reset()
+	lines := classify.SplitLines(string(pd.text), pd.d.first)
+	for i := range lines {
+		if !lines[i].Blank && isBlankLine(lines[i].Raw) {
+			lines[i].Blank = true // a NUL or form feed line ends many dumps
+		}
+	}
+	res := classify.Classify(lines, p.lex)
+	as := &assembler{a: a, norm: norm, lines: lines, res: res, imageOf: map[int]int{}, lineImage: map[int]int{}}
+	as.joinWrapped = wrappedStyle(lines, res)
+	for i := range lines {
+		as.line(i)
+	}
+	as.finish()
+	if p.opts.Explain {
+		a.Lines = explainLines(lines, res, as)
+	}
+	p.addWarnings(a, pd, lines, as)
+	a.Normalization.Changes = norm.changes.Map()
+	a.Stats = Stats{
+		Lines:      a.Source.Lines[1] - a.Source.Lines[0] + 1,
+		Paragraphs: as.paras,
+		Images:     len(a.Images),
+		Credits:    len(a.Credits),
+		Words:      countWords(a.Text),
+		Chars:      utf8.RuneCountInString(a.Text),
+	}
+	for _, s := range a.Sections {
+		if s.Heading != nil {
+			a.Stats.Headings++
+		}
+	}
+	if len(lines) == 0 {
+		a.Stats.Lines = 0
+	}
+	a.Language = detectLanguage(a.Text, lines)
+	if as.paras == 0 {
+		a.Status = StatusEmpty
+	}
+}
+
+// line adds line i to the record.
+func (as *assembler) line(i int) {
+	l, r := as.lines[i], as.res[i]
+	if l.Blank {
+		as.open = false
+		return
+	}
+	switch r.Kind {
+	case classify.Title:
+		if as.a.Title == nil {
+			as.a.Title = &Title{Text: as.norm.string(r.Text), Line: l.N}
+			as.open = false
+			return
+		}
+		as.heading(l, r)
+	case classify.Heading:
+		as.heading(l, r)
+	case classify.Paragraph:
+		as.paragraph(i, l, r)
+	case classify.Caption, classify.CaptionRepeat, classify.Credit:
+		as.open = false
+		as.image(l, r)
+	case classify.Meta:
+		as.open = false
+		text := as.norm.string(r.Text)
+		kind := r.MetaKind
+		if kind == "" {
+			kind = "other"
+		}
+		as.a.Meta = append(as.a.Meta, Meta{Kind: kind, Text: text, Line: l.N})
+		as.a.Removed = append(as.a.Removed, Removed{Kind: "meta", Text: text, Line: l.N, Rule: r.Rule})
+	default: // boilerplate, and any kind this package does not know
+		as.open = false
+		as.a.Removed = append(as.a.Removed, Removed{Kind: "boilerplate", Text: as.norm.string(r.Text), Line: l.N, Rule: r.Rule})
+	}
+}
+
+func (as *assembler) heading(l classify.Line, r classify.Result) {
+	as.open = false
+	as.a.Sections = append(as.a.Sections, Section{
+		Heading:    &Heading{Text: as.norm.string(r.Text), Line: l.N},
+		Paragraphs: []Paragraph{},
+	})
+}
+
+func (as *assembler) paragraph(i int, l classify.Line, r classify.Result) {
+	text := as.norm.string(r.Text)
+	if len(as.a.Sections) == 0 {
+		as.a.Sections = append(as.a.Sections, Section{Paragraphs: []Paragraph{}})
+	}
+	s := &as.a.Sections[len(as.a.Sections)-1]
+	if as.open && as.joinWrapped && len(s.Paragraphs) > 0 {
+		p := &s.Paragraphs[len(s.Paragraphs)-1]
+		if !endsSentence(p.Text) {
+			p.Text += " " + text
+			p.Lines[1] = l.N
+			as.lastPara = l.N
+			return
+		}
+	}
+	as.lastPara = l.N
+	s.Paragraphs = append(s.Paragraphs, Paragraph{Text: text, Lines: [2]int{l.N, l.N}})
+	as.paras++
+	as.open = true
+}
+
+// image adds a caption, caption repeat or credit line to its image.
+func (as *assembler) image(l classify.Line, r classify.Result) {
+	a := as.a
+	idx := -1
+	if r.Image >= 0 {
+		if j, ok := as.imageOf[r.Image]; ok {
+			idx = j
+		}
+	}
+	if idx < 0 && (r.Kind != classify.Credit || r.Image >= 0) {
+		idx = len(a.Images)
+		a.Images = append(a.Images, Image{Index: idx, AfterParagraph: as.paras - 1})
+		if r.Image >= 0 {
+			as.imageOf[r.Image] = idx
+		}
+	}
+	var img *Image
+	if idx >= 0 {
+		as.lineImage[l.N] = idx
+		img = &a.Images[idx]
+		if img.Label == nil && r.Label != "" {
+			label := r.Label
+			img.Label = &label
+		}
+	}
+	switch r.Kind {
+	case classify.Caption:
+		text := as.norm.string(r.Text)
+		switch {
+		case img.Caption == nil:
+			img.Caption = &Caption{Text: text, Lines: []int{l.N}}
+		case text == img.Caption.Text:
+			img.Caption.Lines = append(img.Caption.Lines, l.N)
+		default: // a caption on several lines
+			img.Caption.Text += " " + text
+			img.Caption.Lines = append(img.Caption.Lines, l.N)
+		}
+	case classify.CaptionRepeat:
+		if img.Caption == nil {
+			img.Caption = &Caption{Text: as.norm.string(r.Text), Lines: []int{}}
+		}
+		img.Caption.Lines = append(img.Caption.Lines, l.N)
+	case classify.Credit:
+		text := as.norm.string(r.Text)
+		agencies := r.Agencies
+		if agencies == nil {
+			agencies = []string{}
+		}
+		c := Credit{Text: text, Agencies: agencies, Line: l.N}
+		if img != nil {
+			c.Image = &img.Index
+			if img.Credit == nil {
+				img.Credit = &ImageCredit{Text: text, Agencies: agencies, Line: l.N}
+			}
+		} else {
+			as.unpaired = append(as.unpaired, len(a.Credits))
+		}
+		a.Credits = append(a.Credits, c)
+	}
+}
+
+// finish fills the fields made from the whole structure: text, agencies,
+// dateline.
+func (as *assembler) finish() {
+	a := as.a
+	var b strings.Builder
+	for _, s := range a.Sections {
+		if s.Heading != nil {
+			if b.Len() > 0 {
+				b.WriteString("\n\n")
+			}
+			b.WriteString(s.Heading.Text)
+		}
+		for _, p := range s.Paragraphs {
+			if b.Len() > 0 {
+				b.WriteString("\n\n")
+			}
+			b.WriteString(p.Text)
+		}
+	}
+	a.Text = b.String()
+	as.dateline()
+	seen := map[string]bool{}
+	add := func(names ...string) {
+		for _, n := range names {
+			if !seen[n] {
+				seen[n] = true
+				a.Agencies = append(a.Agencies, n)
+			}
+		}
+	}
+	datelineDone := a.Dateline == nil || a.Dateline.Agency == nil
+	for _, c := range a.Credits {
+		if !datelineDone && a.Dateline.Line <= c.Line {
+			add(*a.Dateline.Agency)
+			datelineDone = true
+		}
+		add(c.Agencies...)
+	}
+	if !datelineDone {
+		add(*a.Dateline.Agency)
+	}
+}
+
+// endsSentence reports whether a paragraph line ends a sentence, so the
+// next line starts a new paragraph even without a blank line between.
+func endsSentence(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, " "))
+	switch r {
+	case '.', '!', '?', '؟', '…', ':', ';', '؛', '"', '»', '”', '\'', ')', ']':
+		return true
+	}
+	return false
+}
+
+// wrappedStyle reports whether the document separates paragraphs with
+// blank lines, so that paragraph lines with no blank line between them
+// are one paragraph wrapped over several lines.
+func wrappedStyle(lines []classify.Line, res []classify.Result) bool {
+	gaps, touching := 0, 0
+	prevPara, blankSince := false, false
+	for i, l := range lines {
+		if l.Blank {
+			blankSince = true
+			continue
+		}
+		isPara := res[i].Kind == classify.Paragraph
+		if isPara && prevPara {
+			if blankSince {
+				gaps++
+			} else {
+				touching++
+			}
+		}
+		prevPara, blankSince = isPara, false
+	}
+	return gaps > 0 && touching < gaps
+}
+
+// isBlankLine reports whether a decoded line holds nothing visible.
+func isBlankLine(s string) bool {
+	for _, r := range s {
+		switch r {
+		case ' ', '\t', '\f', '\v', 0, '\u00a0', '\u200b', '\u200e', '\u200f', '\ufeff', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// countWords counts runs of non-space characters.
+func countWords(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		space := c == ' ' || c == '\n' || c == '\t' || c == '\r'
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
+}

@@ -1,0 +1,202 @@
+package parse
+
+import (
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"github.com/khabar/khabar/parse/decode"
+)
+
+// ErrTimeout is the error code of a document that took longer than
+// Options.Timeout.
+const ErrTimeout = "E_TIMEOUT"
+
+// newArticle returns the record of d with its source filled and every
+// other field empty, ready for either an error or the parse.
+func (p *parser) newArticle(d *rawDoc) *Article {
+	a := &Article{
+		SchemaVersion: SchemaVersion,
+		ID:            "sha256:" + hex.EncodeToString(d.sum[:]),
+		Status:        StatusOK,
+		Source: Source{
+			Path:           p.name,
+			Index:          d.index,
+			RecordID:       d.recordID,
+			Lines:          [2]int{d.first, max(d.last, d.first)},
+			Bytes:          d.size,
+			Encoding:       "unknown",
+			EncodingSource: "detected",
+		},
+	}
+	if p.opts.Encoding != decode.Auto {
+		a.Source.Encoding, a.Source.EncodingSource = string(p.opts.Encoding), "flag"
+	}
+	if p.name == "" {
+		a.Source.Path = "-"
+	}
+	clearContent(a, p)
+	return a
+}
+
+// clearContent empties every field the parse fills.
+func clearContent(a *Article, p *parser) {
+	a.Language = Language{Code: "und", Dir: "ltr"}
+	a.Title, a.Dateline = nil, nil
+	a.Meta, a.Images, a.Sections, a.Credits = []Meta{}, []Image{}, []Section{}, []Credit{}
+	a.Agencies, a.Removed, a.Text = []string{}, []Removed{}, ""
+	a.Normalization = Normalization{Profile: p.profile, Ops: p.normOps.Names(), Changes: map[string]int{}}
+	a.Stats = Stats{}
+	a.Warnings = []Warning{}
+	a.Lines = nil
+}
+
+// fail turns a into an error record.
+func (p *parser) fail(a *Article, code, msg string) {
+	clearContent(a, p)
+	a.Status = StatusError
+	a.Error = &Error{Code: code, Message: msg}
+}
+
+// prepared is a document that passed the checks and was decoded.
+type prepared struct {
+	d    *rawDoc
+	text []byte
+	res  decode.Result
+}
+
+// prepare checks d and decodes it. It returns nil when a is already an
+// error record.
+func (p *parser) prepare(a *Article, d *rawDoc) *prepared {
+	switch {
+	case d.err != nil:
+		p.fail(a, ErrIO, d.err.Error())
+		return nil
+	case d.tooLarge:
+		p.fail(a, ErrTooLarge, fmt.Sprintf("document is larger than %d bytes", p.maxBytes))
+		return nil
+	case d.badInput != nil:
+		p.fail(a, ErrDecode, d.badInput.Error())
+		return nil
+	}
+	text, res, err := p.decodeDoc(a, d.raw)
+	if !isUTF16(res.Encoding) && isBinary(d.raw) {
+		p.fail(a, ErrBinary, "not text: too many NUL or control bytes")
+		return nil
+	}
+	var de *decode.Error
+	switch {
+	case errors.As(err, &de):
+		p.fail(a, ErrDecode, err.Error())
+		return nil
+	case err != nil:
+		p.fail(a, ErrIO, err.Error())
+		return nil
+	}
+	return &prepared{d: d, text: text, res: res}
+}
+
+// buildTimed builds the record of d, giving up after Options.Timeout.
+func (p *parser) buildTimed(d *rawDoc) *Article {
+	a := p.newArticle(d)
+	pd := p.prepare(a, d)
+	if pd == nil {
+		return a
+	}
+	if p.opts.Timeout <= 0 {
+		p.safely(a, func() { p.assemble(a, pd, p.norm) })
+		return a
+	}
+	done := make(chan struct{})
+	norm := p.norm
+	go func() {
+		defer close(done)
+		p.safely(a, func() { p.assemble(a, pd, norm) })
+	}()
+	timer := time.NewTimer(p.opts.Timeout)
+	defer timer.Stop()
+	select {
+	case <-done:
+		return a
+	case <-timer.C:
+		// The abandoned parse still owns a and the normalizer.
+		p.norm = newNormalizer(p.normOps)
+		t := p.newArticle(d)
+		t.Source.Encoding, t.Source.EncodingSource, t.Source.Replaced = a.Source.Encoding, a.Source.EncodingSource, a.Source.Replaced
+		p.fail(t, ErrTimeout, fmt.Sprintf("parse took longer than %v", p.opts.Timeout))
+		return t
+	}
+}
+
+// safely runs f, turning a panic into an E_INTERNAL record: one bad
+// document never stops a run.
+func (p *parser) safely(a *Article, f func()) {
+	defer func() {
+		if v := recover(); v != nil {
+			msg := fmt.Sprintf("panic: %v", v)
+			if p.opts.Debug {
+				msg += "\n" + shortStack()
+			}
+			p.fail(a, ErrInternal, msg)
+		}
+	}()
+	f()
+}
+
+// shortStack is the stack of a recovered panic without the runtime's and
+// this file's frames.
+func shortStack() string {
+	lines := strings.Split(strings.TrimSpace(string(debug.Stack())), "\n")
+	var out []string
+	for i := 1; i+1 < len(lines); i += 2 {
+		fn, at := lines[i], strings.TrimSpace(lines[i+1])
+		if strings.HasPrefix(fn, "runtime") || strings.HasPrefix(fn, "panic(") || strings.Contains(at, "/parse/build.go") {
+			continue
+		}
+		out = append(out, fn+" "+at)
+		if len(out) == 8 {
+			break
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// isBinary reports whether raw is not text: more than 1 byte in 20 is a
+// NUL or a C0 control other than TAB, LF, CR, FF and ESC, or DEL, not
+// counting the lines made of NULs or form feeds only that separate
+// documents.
+func isBinary(raw []byte) bool {
+	var n, bad int
+	for len(raw) > 0 {
+		line := raw
+		if i := indexEOL(raw); i >= 0 {
+			line, raw = raw[:i+1], raw[i+1:]
+		} else {
+			raw = nil
+		}
+		body := trimEOL(line)
+		if len(body) > 0 && (allByte(body, 0) || allByte(body, '\f')) {
+			continue
+		}
+		n += len(line)
+		for _, c := range body {
+			if c < 0x20 && c != '\t' && c != '\f' && c != 0x1b || c == 0x7f {
+				bad++
+			}
+		}
+	}
+	return bad > 0 && bad*20 > n
+}
+
+// indexEOL is the index of the first LF, or of a CR not followed by LF.
+func indexEOL(b []byte) int {
+	for i, c := range b {
+		if c == '\n' || c == '\r' && (i+1 == len(b) || b[i+1] != '\n') {
+			return i
+		}
+	}
+	return -1
+}

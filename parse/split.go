@@ -1,0 +1,240 @@
+package parse
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+)
+
+// splitMode says which lines separate the documents of an input.
+type splitMode struct {
+	nul, formfeed bool
+	re            *regexp.Regexp // compiled once per Parse call
+}
+
+// none reports whether the input is one document.
+func (m splitMode) none() bool { return !m.nul && !m.formfeed && m.re == nil }
+
+// parseSplit reads the Split option: "", "none", "auto", "nul",
+// "formfeed" or "regex:RE".
+func parseSplit(s string) (splitMode, error) {
+	switch s {
+	case "", "none":
+		return splitMode{}, nil
+	case "auto":
+		return splitMode{nul: true, formfeed: true}, nil
+	case "nul":
+		return splitMode{nul: true}, nil
+	case "formfeed":
+		return splitMode{formfeed: true}, nil
+	}
+	if expr, ok := strings.CutPrefix(s, "regex:"); ok {
+		re, err := regexp.Compile(expr)
+		if err != nil {
+			return splitMode{}, fmt.Errorf("split: %v", err)
+		}
+		return splitMode{re: re}, nil
+	}
+	return splitMode{}, fmt.Errorf("unknown split mode %q (allowed: none, auto, nul, formfeed, regex:RE)", s)
+}
+
+// CheckSplit reports whether s is a valid Split option.
+func CheckSplit(s string) error {
+	_, err := parseSplit(s)
+	return err
+}
+
+// isSeparator reports whether a whole line (without its line end) separates
+// two documents.
+func (m splitMode) isSeparator(line []byte) bool {
+	if m.re != nil {
+		return m.re.Match(line)
+	}
+	return len(line) > 0 && (m.nul && allByte(line, 0) || m.formfeed && allByte(line, '\f'))
+}
+
+func allByte(b []byte, c byte) bool {
+	for _, x := range b {
+		if x != c {
+			return false
+		}
+	}
+	return true
+}
+
+// chunkSize is the longest piece of a line the line scanner hands out at
+// once; longer lines come in several pieces, so a 100 MB line needs no
+// 100 MB buffer.
+const chunkSize = 32 << 10
+
+// scanLine is a bufio.SplitFunc that yields lines with their line end (LF,
+// CRLF or CR), or pieces of at most chunkSize bytes of a longer line.
+func scanLine(data []byte, atEOF bool) (int, []byte, error) {
+	if len(data) == 0 {
+		return 0, nil, nil
+	}
+	lim := data
+	nl := bytes.IndexByte(data, '\n')
+	if nl >= 0 {
+		lim = data[:nl]
+	}
+	if cr := bytes.IndexByte(lim, '\r'); cr >= 0 {
+		switch {
+		case cr+1 < len(data):
+			if data[cr+1] == '\n' {
+				return cr + 2, data[:cr+2], nil
+			}
+			return cr + 1, data[:cr+1], nil
+		case atEOF:
+			return cr + 1, data[:cr+1], nil
+		case cr > 0:
+			return cr, data[:cr], nil // the CR waits for its possible LF
+		}
+		return 0, nil, nil
+	}
+	if nl >= 0 {
+		return nl + 1, data[:nl+1], nil
+	}
+	if atEOF || len(data) >= chunkSize {
+		n := min(len(data), chunkSize)
+		return n, data[:n], nil
+	}
+	return 0, nil, nil
+}
+
+// endsLine reports whether a token of scanLine ends its line.
+func endsLine(tok []byte) bool {
+	return len(tok) > 0 && (tok[len(tok)-1] == '\n' || tok[len(tok)-1] == '\r')
+}
+
+// trimEOL drops a line end.
+func trimEOL(tok []byte) []byte {
+	tok = bytes.TrimSuffix(tok, []byte{'\n'})
+	return bytes.TrimSuffix(tok, []byte{'\r'})
+}
+
+// rawDoc is one document of an input, as read.
+type rawDoc struct {
+	raw      []byte // nil when the document is too large
+	index    int
+	first    int   // first line in the source
+	last     int   // last line in the source
+	size     int64 // bytes of the document
+	tooLarge bool
+	blank    bool              // nothing but blank lines
+	sum      [sha256.Size]byte // of the document's bytes (all of them, even when too large)
+	recordID *string
+	err      error // read error (E_IO)
+	badInput error // malformed JSON Lines record (E_DECODE)
+}
+
+// splitter cuts a byte stream into documents, one at a time, holding no
+// more than one document in memory.
+type splitter struct {
+	sc       *bufio.Scanner
+	mode     splitMode
+	maxBytes int64
+	line     int // lines begun so far
+	index    int
+	done     bool
+	// decodeLine turns a separator candidate into UTF-8 for a regex.
+	decodeLine func([]byte) []byte
+}
+
+func newScanner(r io.Reader) *bufio.Scanner {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 2*chunkSize), 2*chunkSize)
+	sc.Split(scanLine)
+	return sc
+}
+
+// next returns the next document, or nil at the end of the input. A blank
+// piece between separators yields no document, except when the whole
+// input is blank: then it is one (empty) document.
+func (s *splitter) next() *rawDoc {
+	for !s.done {
+		d := s.read()
+		if d.err != nil || d.tooLarge || !d.blank || (s.done && s.index == 0) {
+			d.index = s.index
+			s.index++
+			return d
+		}
+	}
+	return nil
+}
+
+// read reads up to the next separator line or the end of the input.
+func (s *splitter) read() *rawDoc {
+	d := &rawDoc{first: s.line + 1, last: s.line, blank: true}
+	h := sha256.New()
+	defer func() { h.Sum(d.sum[:0]) }()
+	var buf bytes.Buffer
+	lineStart := true
+	for s.sc.Scan() {
+		tok := s.sc.Bytes()
+		complete := endsLine(tok)
+		// A short token that does not end its line is the end of the input.
+		whole := complete || len(tok) < chunkSize
+		if lineStart && whole && !s.mode.none() && s.separator(trimEOL(tok)) {
+			s.line++
+			return d
+		}
+		if lineStart {
+			s.line++
+			d.last = s.line
+		}
+		lineStart = complete
+		d.size += int64(len(tok))
+		h.Write(tok)
+		if d.blank && !isBlankBytes(tok) {
+			d.blank = false
+		}
+		if d.size > s.maxBytes {
+			d.tooLarge = true
+			buf = bytes.Buffer{}
+			if s.mode.none() {
+				s.done = true // do not read more than needed
+				return d
+			}
+			continue
+		}
+		if !d.tooLarge {
+			buf.Write(tok)
+		}
+	}
+	s.done = true
+	if err := s.sc.Err(); err != nil {
+		d.err = err
+	}
+	if !d.tooLarge {
+		d.raw = buf.Bytes()
+		if d.raw == nil {
+			d.raw = []byte{}
+		}
+	}
+	return d
+}
+
+func (s *splitter) separator(line []byte) bool {
+	if s.mode.re != nil && s.decodeLine != nil {
+		line = s.decodeLine(line)
+	}
+	return s.mode.isSeparator(line)
+}
+
+// isBlankBytes reports whether b holds only white space, NULs and form
+// feeds (NBSP included, in UTF-8 and single-byte encodings).
+func isBlankBytes(b []byte) bool {
+	for _, c := range b {
+		switch c {
+		case ' ', '\t', '\n', '\r', '\f', '\v', 0, 0xA0, 0xC2:
+		default:
+			return false
+		}
+	}
+	return true
+}
