@@ -50,6 +50,10 @@ func newRootCmd() *cobra.Command {
 	})
 	root.AddCommand(
 		newVersionCmd(),
+		newParseCmd(),
+		newExplainCmd(),
+		newSchemaCmd(),
+		newLexiconCmd(),
 	)
 	return root
 }

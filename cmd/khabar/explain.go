@@ -1,0 +1,214 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/khabar/khabar/parse"
+)
+
+// explainOptions is what `khabar explain` was asked to do.
+type explainOptions struct {
+	parseOptions
+	color string // auto, always or never
+	env   func(string) string
+}
+
+func newExplainCmd() *cobra.Command {
+	o := &explainOptions{env: os.Getenv}
+	cmd := &cobra.Command{
+		Use:   "explain PATH",
+		Short: "Show each line of a dump with its kind in a gutter",
+		Long: `Show the dump as khabar sees it: every line with its number and kind in a left gutter,
+images and sections marked, then a summary of the record. Colours are used only when stdout
+is a terminal, and never when NO_COLOR is set. PATH - reads stdin.`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.paths = args
+			o.stdin, o.stdout, o.stderr = cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr()
+			return runExplain(o)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.encoding, "encoding", "auto", "input encoding")
+	f.StringVar(&o.split, "split", "none", "split the input into documents: none|auto|nul|formfeed|regex:RE")
+	f.StringVar(&o.lexicon, "lexicon", "", "extend the built-in lexicon with `FILE`")
+	f.StringVar(&o.maxBytes, "max-bytes", "64MiB", "largest document to parse, in bytes")
+	f.StringVar(&o.color, "color", "auto", "colour the gutter: auto|always|never (NO_COLOR turns it off)")
+	o.normalize, o.inputFormat = "default", "text"
+	return cmd
+}
+
+func runExplain(o *explainOptions) error {
+	o.explain = true
+	po, err := o.libOptions()
+	if err != nil {
+		return err
+	}
+	switch o.color {
+	case "auto", "always", "never":
+	default:
+		return usageErrorf("--color: unknown value %q (allowed: auto, always, never)", o.color)
+	}
+	ins, _, err := collectInputs(o.paths, walkOptions{})
+	if err != nil {
+		return err
+	}
+	in := ins[0]
+	if in.path != "" {
+		if fi, err := os.Stat(in.path); err == nil && fi.IsDir() {
+			return usageErrorf("%s: is a folder (explain shows one file)", in.path)
+		}
+	}
+	rc, err := in.open(o.stdin)
+	if err != nil {
+		return fatalErrorf("%s: %v", in.name, pathError(err))
+	}
+	defer rc.Close()
+
+	w := bufio.NewWriter(o.stdout)
+	ex := explainer{w: w, color: o.useColor()}
+	failed := false
+	n := 0
+	for a := range parse.Parse(rc, in.name, po) {
+		if n > 0 || a.Source.Index > 0 {
+			fmt.Fprintf(w, "\n%s\n", ex.paint(styleMark, fmt.Sprintf("══ document %d ══", a.Source.Index)))
+		}
+		n++
+		ex.article(a)
+		if a.Error != nil {
+			failed = true
+			if !o.quiet {
+				fmt.Fprintf(o.stderr, "khabar: %s: %s: %s\n", a.Source.Path, a.Error.Code, firstLine(a.Error.Message))
+			}
+		}
+	}
+	if err := w.Flush(); err != nil {
+		return fatalErrorf("write: %v", pathError(err))
+	}
+	if failed {
+		return errSomeFailed
+	}
+	return nil
+}
+
+// useColor decides on colours: a terminal and no NO_COLOR, or "always"
+// (NO_COLOR still wins).
+func (o *explainOptions) useColor() bool {
+	if o.env("NO_COLOR") != "" || o.color == "never" {
+		return false
+	}
+	if o.color == "always" {
+		return true
+	}
+	f, ok := o.stdout.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// explainer writes the gutter view of records.
+type explainer struct {
+	w     io.Writer
+	color bool
+}
+
+const (
+	styleMark = "1;36"
+	styleDim  = "2"
+)
+
+var kindStyle = map[string]string{
+	"title":          "1;37",
+	"heading":        "1;36",
+	"paragraph":      "",
+	"caption":        "33",
+	"caption_repeat": "2;33",
+	"credit":         "35",
+	"meta":           "34",
+	"boilerplate":    "2",
+}
+
+func (e explainer) paint(style, s string) string {
+	if !e.color || style == "" {
+		return s
+	}
+	return "\x1b[" + style + "m" + s + "\x1b[0m"
+}
+
+// article writes every line of a with its kind, then a summary.
+func (e explainer) article(a *parse.Article) {
+	if a.Error != nil {
+		fmt.Fprintf(e.w, "%s %s: %s\n", e.paint("1;31", "error"), a.Error.Code, a.Error.Message)
+		return
+	}
+	byLine := map[int]parse.LineKind{}
+	for _, l := range a.Lines {
+		byLine[l.N] = l
+	}
+	width := len(fmt.Sprint(a.Source.Lines[1]))
+	for n := a.Source.Lines[0]; n <= a.Source.Lines[1] && a.Stats.Lines > 0; n++ {
+		l, ok := byLine[n]
+		if !ok {
+			fmt.Fprintf(e.w, "%*d %-14s %-5s │\n", width, n, "", "")
+			continue
+		}
+		mark := ""
+		switch {
+		case l.Image >= 0:
+			mark = fmt.Sprintf("img%d", l.Image)
+		case l.Kind == "heading" && l.Section >= 0:
+			mark = fmt.Sprintf("§%d", l.Section)
+		}
+		text := l.Text
+		if l.Kind == "boilerplate" || l.Kind == "caption_repeat" {
+			text = e.paint(styleDim, text)
+		}
+		fmt.Fprintf(e.w, "%*d %s %-5s │ %s\n", width, n, e.paint(kindStyle[l.Kind], fmt.Sprintf("%-14s", l.Kind)), mark, text)
+	}
+	e.summary(a)
+}
+
+// summary writes what the record holds in a few lines.
+func (e explainer) summary(a *parse.Article) {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s status %s, %s, %d sections, %d paragraphs, %d images, %d credits\n",
+		e.paint(styleMark, "──"), a.Status, a.Language.Code, len(a.Sections), a.Stats.Paragraphs, a.Stats.Images, a.Stats.Credits)
+	if a.Title != nil {
+		fmt.Fprintf(&b, "   title (line %d): %s\n", a.Title.Line, a.Title.Text)
+	}
+	for _, img := range a.Images {
+		caption, credit := "-", "-"
+		if img.Caption != nil {
+			caption = fmt.Sprintf("%s (lines %s)", img.Caption.Text, joinInts(img.Caption.Lines))
+		}
+		if img.Credit != nil {
+			credit = fmt.Sprintf("%s (line %d)", img.Credit.Text, img.Credit.Line)
+		}
+		fmt.Fprintf(&b, "   img%d after paragraph %d: %s; credit %s\n", img.Index, img.AfterParagraph, caption, credit)
+	}
+	for i, s := range a.Sections {
+		if s.Heading != nil {
+			fmt.Fprintf(&b, "   §%d (line %d): %s, %d paragraphs\n", i, s.Heading.Line, s.Heading.Text, len(s.Paragraphs))
+		}
+	}
+	if len(a.Agencies) > 0 {
+		fmt.Fprintf(&b, "   agencies: %s\n", strings.Join(a.Agencies, ", "))
+	}
+	for _, w := range a.Warnings {
+		fmt.Fprintf(&b, "   %s %s\n", e.paint("33", w.Code), w.Message)
+	}
+	io.WriteString(e.w, b.String())
+}
+
+func joinInts(v []int) string {
+	s := make([]string, len(v))
+	for i, n := range v {
+		s[i] = fmt.Sprint(n)
+	}
+	return strings.Join(s, ", ")
+}

@@ -1,0 +1,261 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/khabar/khabar/parse"
+	"github.com/khabar/khabar/parse/arabic"
+	"github.com/khabar/khabar/parse/decode"
+	"github.com/khabar/khabar/parse/lexicon"
+)
+
+// parseOptions is what `khabar parse` was asked to do.
+type parseOptions struct {
+	paths       []string
+	filesFrom   string
+	walk        walkOptions
+	output      string
+	jobs        int
+	encoding    string
+	normalize   string
+	with        string
+	without     string
+	split       string
+	inputFormat string
+	explain     bool
+	jsonl       bool
+	lexicon     string
+	maxBytes    string
+	timeout     time.Duration
+	quiet       bool
+	debug       bool
+
+	stdin          io.Reader
+	stdout, stderr io.Writer
+}
+
+func newParseCmd() *cobra.Command {
+	o := &parseOptions{}
+	cmd := &cobra.Command{
+		Use:   "parse [PATH...]",
+		Short: "Parse dumps into JSON records",
+		Long: `Parse files, folders (walked recursively) or stdin (no PATH, or -) into JSON records.
+One document gives one pretty JSON object; several inputs, a folder, --files-from, --split
+or --input-format jsonl give JSON Lines, one record per document, in input order whatever -j is.`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.paths = args
+			o.stdin, o.stdout, o.stderr = cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr()
+			return runParse(o)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&o.output, "output", "o", "", "write to `FILE` instead of stdout")
+	f.IntVarP(&o.jobs, "jobs", "j", runtime.NumCPU(), "parse `N` files at a time")
+	f.StringVar(&o.encoding, "encoding", "auto", "input encoding: "+strings.Join(decode.Names(), "|"))
+	f.StringVar(&o.normalize, "normalize", "default", "normalization profile of text fields: "+strings.Join(arabic.ProfileNames(), "|"))
+	f.StringVar(&o.with, "with", "", "normalization `OPS` to add to the profile (comma-separated)")
+	f.StringVar(&o.without, "without", "", "normalization `OPS` to drop from the profile (comma-separated)")
+	f.StringVar(&o.split, "split", "none", "split inputs into documents: none|auto|nul|formfeed|regex:RE")
+	f.StringVar(&o.inputFormat, "input-format", "text", "input format: text|jsonl (one {\"id\", \"text\"} object a line)")
+	f.StringVar(&o.filesFrom, "files-from", "", "read the paths to parse from `FILE` (- for stdin), one a line")
+	f.StringSliceVar(&o.walk.include, "include", []string{"*.txt"}, "in folders, parse files whose name matches `GLOB`")
+	f.StringSliceVar(&o.walk.exclude, "exclude", nil, "in folders, skip files and folders matching `GLOB`")
+	f.BoolVar(&o.explain, "explain", false, "add the kind of every line to each record (lines)")
+	f.BoolVar(&o.jsonl, "jsonl", false, "write JSON Lines even for one document")
+	f.StringVar(&o.lexicon, "lexicon", "", "extend the built-in lexicon with `FILE`")
+	f.StringVar(&o.maxBytes, "max-bytes", "64MiB", "largest document to parse, in bytes (suffixes KiB, MiB, GiB, KB, MB, GB)")
+	f.DurationVar(&o.timeout, "timeout", 0, "give up on a document after `D` (0: no limit)")
+	f.BoolVar(&o.quiet, "quiet", false, "print no message for failed documents")
+	f.BoolVar(&o.debug, "debug", false, "add a short stack to E_INTERNAL messages")
+	return cmd
+}
+
+// libOptions turns the flags into parse.Options; errors are usage errors.
+func (o *parseOptions) libOptions() (parse.Options, error) {
+	var po parse.Options
+	var err error
+	if po.Encoding, err = decode.ParseEncoding(o.encoding); err != nil {
+		return po, usageErrorf("--encoding: %v", err)
+	}
+	if _, err := arabic.Profile(o.normalize); err != nil {
+		return po, usageErrorf("--normalize: %v", err)
+	}
+	po.Profile = o.normalize
+	if po.With, err = arabic.ParseOps(o.with); err != nil {
+		return po, usageErrorf("--with: %v", err)
+	}
+	if po.Without, err = arabic.ParseOps(o.without); err != nil {
+		return po, usageErrorf("--without: %v", err)
+	}
+	switch o.inputFormat {
+	case "text":
+	case "jsonl":
+		po.JSONL = true
+	default:
+		return po, usageErrorf("--input-format: unknown format %q (allowed: text, jsonl)", o.inputFormat)
+	}
+	if err := parse.CheckSplit(o.split); err != nil {
+		return po, usageErrorf("--split: %v", err)
+	}
+	po.Split = o.split
+	if po.MaxBytes, err = parseSize(o.maxBytes); err != nil {
+		return po, usageErrorf("--max-bytes: %v", err)
+	}
+	if o.timeout < 0 {
+		return po, usageErrorf("--timeout: negative duration %v", o.timeout)
+	}
+	po.Timeout, po.Explain, po.Debug = o.timeout, o.explain, o.debug
+	if o.lexicon != "" {
+		f, err := os.Open(o.lexicon)
+		if err != nil {
+			return po, usageErrorf("--lexicon: %v", err)
+		}
+		defer f.Close()
+		more, err := lexicon.Parse(f, o.lexicon)
+		if err != nil {
+			return po, usageErrorf("--lexicon: %v", err)
+		}
+		po.Lexicon = lexicon.Builtin().Extend(more)
+	}
+	if err := po.Check(); err != nil {
+		return po, usageErrorf("%v", err)
+	}
+	return po, nil
+}
+
+// runParse parses every input and writes the records in input order.
+func runParse(o *parseOptions) error {
+	po, err := o.libOptions()
+	if err != nil {
+		return err
+	}
+	if o.jobs < 0 {
+		return usageErrorf("-j: negative number of jobs %d", o.jobs)
+	}
+	if o.jobs == 0 {
+		o.jobs = runtime.NumCPU()
+	}
+	if err := o.walk.check(); err != nil {
+		return usageErrorf("%v", err)
+	}
+	ins, walked, err := o.inputs()
+	if err != nil {
+		return err
+	}
+	pretty := !o.jsonl && !walked && o.filesFrom == "" && len(ins) == 1 && !po.JSONL &&
+		(po.Split == "" || po.Split == "none")
+
+	var out io.Writer = o.stdout
+	if o.output != "" && o.output != "-" {
+		f, err := os.Create(o.output)
+		if err != nil {
+			return fatalErrorf("%v", err)
+		}
+		defer f.Close()
+		out = f
+	}
+	rw := newRecordWriter(out)
+	failed := false
+	err = ordered(len(ins), min(o.jobs, max(len(ins), 1)),
+		func(i int, out chan<- []byte, stop <-chan struct{}) {
+			parseInput(ins[i], o.stdin, po, pretty, out, stop)
+		},
+		func(rec []byte) error {
+			if len(rec) > 0 && rec[0] == 0 { // an error record: its message follows
+				failed = true
+				msg, rest, _ := strings.Cut(string(rec[1:]), "\x00")
+				if !o.quiet {
+					fmt.Fprintf(o.stderr, "khabar: %s\n", msg)
+				}
+				rec = []byte(rest)
+			}
+			return rw.write(rec)
+		})
+	if err == nil {
+		err = rw.flush()
+	}
+	if err != nil {
+		return fatalErrorf("write: %v", pathError(err))
+	}
+	if o.output != "" && o.output != "-" {
+		if err := out.(*os.File).Close(); err != nil {
+			return fatalErrorf("write: %v", pathError(err))
+		}
+	}
+	if failed {
+		return errSomeFailed
+	}
+	return nil
+}
+
+// inputs lists what to parse: the PATH arguments and --files-from, or stdin.
+func (o *parseOptions) inputs() ([]input, bool, error) {
+	args := o.paths
+	if o.filesFrom != "" {
+		var r io.Reader = o.stdin
+		if o.filesFrom != "-" {
+			f, err := os.Open(o.filesFrom)
+			if err != nil {
+				return nil, false, fatalErrorf("--files-from: %v", err)
+			}
+			defer f.Close()
+			r = f
+		}
+		more, err := readFilesFrom(r)
+		if err != nil {
+			return nil, false, fatalErrorf("--files-from: %v", err)
+		}
+		args = append(append([]string{}, args...), more...)
+	} else if len(args) == 0 {
+		args = []string{"-"}
+	}
+	return collectInputs(args, o.walk)
+}
+
+// parseInput sends the encoded records of one input to out. An error
+// record is sent as NUL, its stderr message, NUL, then the record.
+func parseInput(in input, stdin io.Reader, po parse.Options, pretty bool, out chan<- []byte, stop <-chan struct{}) {
+	var r io.Reader
+	rc, err := in.open(stdin)
+	if err != nil {
+		r = errReader{err}
+	} else {
+		defer rc.Close()
+		r = rc
+	}
+	for a := range parse.Parse(r, in.name, po) {
+		rec, err := parse.Marshal(a, pretty)
+		if err != nil {
+			rec = []byte(fmt.Sprintf("\x00%s: cannot encode record: %v\x00", in.name, err))
+		} else if a.Error != nil {
+			where := a.Source.Path
+			if a.Source.Index > 0 || a.Source.RecordID != nil {
+				where = fmt.Sprintf("%s: document %d", where, a.Source.Index)
+			}
+			rec = append([]byte(fmt.Sprintf("\x00%s: %s: %s\x00", where, a.Error.Code, firstLine(a.Error.Message))), rec...)
+		}
+		select {
+		case out <- rec:
+		case <-stop:
+			return
+		}
+	}
+}
+
+// errReader is an input that cannot be read: parse turns it into an
+// E_IO record.
+type errReader struct{ err error }
+
+func (e errReader) Read([]byte) (int, error) { return 0, e.err }
+
+func firstLine(s string) string {
+	s, _, _ = strings.Cut(s, "\n")
+	return s
+}
