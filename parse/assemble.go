@@ -5,12 +5,14 @@ import (
 	"unicode/utf8"
 
 	"github.com/khabar/khabar/parse/classify"
+	"github.com/khabar/khabar/parse/lexicon"
 )
 
 // assembler turns classified lines into the record's structure, in one
 // pass over the lines in reading order.
 type assembler struct {
 	a           *Article
+	lex         *lexicon.Lexicon
 	norm        *normalizer
 	lines       []classify.Line
 	res         []classify.Result
@@ -33,7 +35,7 @@ func (p *parser) assemble(a *Article, pd *prepared, norm *normalizer) {
 		}
 	}
 	res := classify.Classify(lines, p.lex)
-	as := &assembler{a: a, norm: norm, lines: lines, res: res, imageOf: map[int]int{}, lineImage: map[int]int{}}
+	as := &assembler{a: a, lex: p.lex, norm: norm, lines: lines, res: res, imageOf: map[int]int{}, lineImage: map[int]int{}}
 	as.joinWrapped = wrappedStyle(lines, res)
 	for i := range lines {
 		as.line(i)
