@@ -99,8 +99,12 @@ func (e *Error) Error() string {
 // With a forced encoding that b does not fit, it returns the text before
 // the first bad byte and an *Error.
 func Bytes(b []byte, enc Encoding) ([]byte, Result, error) {
-	atEOF := len(b) < Prefix // as a Reader sees it: a full prefix may go on
-	d := decide(b[:min(len(b), Prefix)], atEOF, enc)
+	return decodeBytes(b, enc, Prefix)
+}
+
+func decodeBytes(b []byte, enc Encoding, prefix int) ([]byte, Result, error) {
+	atEOF := len(b) < prefix // as a Reader sees it: a full prefix may go on
+	d := decide(b[:min(len(b), prefix)], atEOF, enc)
 	body := b[d.skip:]
 	t := newDecoder(d)
 	if d.enc == encUTF8 {

@@ -78,8 +78,8 @@ func decodeCases(t testing.TB) []decodeCase {
 		ok("ambiguous bytes", encode(t, charmap.ISO8859_6, "كل"), Auto, "من", "windows-1256", "detected", 0, -1),
 		// A stray Latin-1 pound sign in ASCII is £ in Windows-1256 too.
 		ok("latin-1 byte in ascii", []byte("cost \xa35"), Auto, "cost £5", "windows-1256", "detected", 0, -1),
-		ok("utf-8 with stray byte", []byte(news[:10] + "\xff" + news[10:]), Auto,
-			news[:10] + "\uFFFD" + news[10:], "utf-8", "detected", 1, 10),
+		ok("utf-8 with stray byte", []byte(news[:10]+"\xff"+news[10:]), Auto,
+			news[:10]+"\uFFFD"+news[10:], "utf-8", "detected", 1, 10),
 		ok("utf-8 bom then bad bytes", cat(bom8, []byte("ab\xc3(\xed\xa0\x80")), Auto,
 			"ab\uFFFD(\uFFFD\uFFFD\uFFFD", "utf-8", "bom", 4, 5),
 		ok("utf-8 cut at the end", []byte(news+"\xd8"), Auto, news+"\uFFFD", "utf-8", "detected", 1, int64(len(news))),

@@ -35,8 +35,8 @@ type decision struct {
 // needMore reports whether decide could change its answer for the
 // prefix p if more bytes came. A Reader reads until it is false, so that
 // it decides on exactly what Bytes sees, however the input is chunked.
-func needMore(p []byte, e Encoding) bool {
-	if len(p) >= Prefix {
+func needMore(p []byte, e Encoding, limit int) bool {
+	if len(p) >= limit {
 		return false
 	}
 	switch e {

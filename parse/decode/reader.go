@@ -11,8 +11,9 @@ import (
 // Prefix bytes before its first output to decide the encoding (only a few
 // bytes when the encoding is forced), then keeps that decision to the end.
 type Reader struct {
-	src io.Reader
-	enc Encoding
+	src    io.Reader
+	enc    Encoding
+	prefix int // Prefix, smaller in tests
 	t   *decoder
 	r   io.Reader
 	err error // a read error met while deciding
@@ -20,7 +21,7 @@ type Reader struct {
 
 // NewReader returns a Reader that decodes r as enc (Auto to detect).
 func NewReader(r io.Reader, enc Encoding) *Reader {
-	return &Reader{src: r, enc: enc}
+	return &Reader{src: r, enc: enc, prefix: Prefix}
 }
 
 // Read implements io.Reader. With a forced encoding that the input does
@@ -50,10 +51,10 @@ func (r *Reader) Result() Result {
 func (r *Reader) start() error {
 	var buf []byte
 	if r.enc != Windows1256 && r.enc != ISO88596 {
-		buf = make([]byte, 0, Prefix)
+		buf = make([]byte, 0, r.prefix)
 	}
 	eof := false
-	for needMore(buf, r.enc) {
+	for needMore(buf, r.enc, r.prefix) {
 		n, err := r.src.Read(buf[len(buf):cap(buf)])
 		buf = buf[:len(buf)+n]
 		if err == io.EOF {
