@@ -14,9 +14,9 @@ type Reader struct {
 	src    io.Reader
 	enc    Encoding
 	prefix int // Prefix, smaller in tests
-	t   *decoder
-	r   io.Reader
-	err error // a read error met while deciding
+	t      *decoder
+	r      io.Reader
+	err    error // a read error met while deciding
 }
 
 // NewReader returns a Reader that decodes r as enc (Auto to detect).
