@@ -1,0 +1,191 @@
+package batch
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/khabar/khabar/parse"
+)
+
+// Options says what to convert and how. The zero value converts the *.txt
+// files of SRC with parse's default options, one job per CPU.
+type Options struct {
+	Parse    parse.Options // Split "" is "auto" here: a file may hold several documents
+	Include  []string      // globs; nil is {"*.txt"}
+	Exclude  []string      // globs, for files and folders
+	Jobs     int           // files converted at once; 0 is the number of CPUs
+	Force    bool          // convert every file, up to date or not
+	Check    bool          // write nothing; report missing and stale outputs
+	Follow   bool          // follow symlinks to folders, refusing loops
+	Progress func(Event)   // called from one goroutine; nil for none
+}
+
+// UsageError is a request Run refuses before reading or writing anything.
+type UsageError struct{ Err error }
+
+func (e *UsageError) Error() string { return e.Err.Error() }
+func (e *UsageError) Unwrap() error { return e.Err }
+
+func usagef(format string, args ...any) error {
+	return &UsageError{fmt.Errorf(format, args...)}
+}
+
+// Run converts the files of src into the tree dst. Files that fail are in
+// the Summary and the run goes on; the error is for what ends the run: a
+// *UsageError, src that cannot be read, or dst that cannot be written.
+func Run(ctx context.Context, src, dst string, opts Options) (*Summary, error) {
+	start := time.Now()
+	r, err := newRunner(src, dst, opts)
+	if err != nil {
+		return nil, err
+	}
+	defer r.close()
+	if r.root != nil && !opts.Check {
+		if err := removeTemps(r.root, r.srcInDst); err != nil {
+			return nil, fmt.Errorf("%s: %w", dst, err)
+		}
+	}
+	prev, err := readManifest(r.root)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", dst, err)
+	}
+	w := &walker{include: opts.Include, exclude: opts.Exclude, follow: opts.Follow}
+	if w.include == nil {
+		w.include = []string{"*.txt"}
+	}
+	if r.dstInfo != nil {
+		w.skip = append(w.skip, r.dstInfo)
+	}
+	w.walk(r.src, "", []fs.FileInfo{r.srcInfo})
+	jobs := r.plan(w, prev)
+	if !opts.Check {
+		// Keep the entries of the files still there; this also proves DST
+		// writable before any work is done.
+		if err := writeManifest(r.root, r.kept); err != nil {
+			return nil, fmt.Errorf("%s: %w", dst, err)
+		}
+		if r.journal, err = openJournal(r.root); err != nil {
+			return nil, fmt.Errorf("%s: %w", dst, err)
+		}
+	}
+	sum, err := r.process(ctx, jobs, w)
+	if err == nil && !opts.Check {
+		err = r.journal.close()
+		r.journal = nil
+		if err == nil {
+			err = writeManifest(r.root, r.kept)
+		}
+		if err != nil {
+			err = fmt.Errorf("%s: %w", dst, err)
+		}
+	}
+	sum.Elapsed = time.Since(start)
+	return sum, err
+}
+
+// runner holds what stays the same for every file of a run.
+type runner struct {
+	opts     Options
+	src, dst string
+	srcInfo  fs.FileInfo
+	dstInfo  fs.FileInfo // nil when DST does not exist (Check)
+	root     *os.Root    // DST; nil when it does not exist (Check)
+	srcInDst string      // SRC's slash path inside DST, "" when it is not inside
+	key      string      // the options that shape the output
+	dirs     dirs
+	journal  *journal
+	kept     map[string]entry // the manifest as it stands
+}
+
+func newRunner(src, dst string, opts Options) (*runner, error) {
+	for _, p := range slices.Concat(opts.Include, opts.Exclude) {
+		if err := CheckPattern(p); err != nil {
+			return nil, usagef("bad pattern %q: %v", p, err)
+		}
+	}
+	if opts.Parse.Split == "" {
+		opts.Parse.Split = "auto"
+	}
+	if opts.Parse.JSONL {
+		return nil, usagef("batch reads text dumps, not JSON Lines")
+	}
+	if err := opts.Parse.Check(); err != nil {
+		return nil, &UsageError{err}
+	}
+	if opts.Jobs <= 0 {
+		opts.Jobs = runtime.NumCPU()
+	}
+	key, err := optionsKey(opts.Parse)
+	if err != nil {
+		return nil, err
+	}
+	r := &runner{opts: opts, key: key}
+	if r.src, err = filepath.Abs(src); err != nil {
+		return nil, err
+	}
+	if r.dst, err = filepath.Abs(dst); err != nil {
+		return nil, err
+	}
+	if r.srcInfo, err = os.Stat(r.src); err != nil {
+		return nil, fmt.Errorf("cannot read %s: %s", src, pathErr(err))
+	}
+	if !r.srcInfo.IsDir() {
+		return nil, usagef("%s is not a folder", src)
+	}
+	if !opts.Check {
+		if err := os.MkdirAll(r.dst, 0o777); err != nil {
+			return nil, fmt.Errorf("cannot create %s: %s", dst, pathErr(err))
+		}
+	}
+	r.dstInfo, err = os.Stat(r.dst)
+	if opts.Check && errors.Is(err, fs.ErrNotExist) {
+		return r, nil // nothing there: every output is missing
+	}
+	if err != nil {
+		return nil, fmt.Errorf("cannot read %s: %s", dst, pathErr(err))
+	}
+	if !r.dstInfo.IsDir() {
+		return nil, fmt.Errorf("%s is not a folder", dst)
+	}
+	if os.SameFile(r.srcInfo, r.dstInfo) {
+		return nil, usagef("SRC and DST are the same folder: outputs would be written into SRC")
+	}
+	r.srcInDst = inside(r.dst, r.src)
+	if r.root, err = os.OpenRoot(r.dst); err != nil {
+		return nil, fmt.Errorf("cannot open %s: %s", dst, pathErr(err))
+	}
+	r.dirs.root = r.root
+	return r, nil
+}
+
+func (r *runner) close() {
+	if r.journal != nil {
+		r.journal.close()
+	}
+	if r.root != nil {
+		r.root.Close()
+	}
+}
+
+// inside returns the slash path of p within dir, both resolved through
+// symlinks, or "" when p is not strictly inside dir.
+func inside(dir, p string) string {
+	d, err1 := filepath.EvalSymlinks(dir)
+	q, err2 := filepath.EvalSymlinks(p)
+	if err1 != nil || err2 != nil {
+		return ""
+	}
+	rel, err := filepath.Rel(d, q)
+	if err != nil || rel == "." || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return ""
+	}
+	return filepath.ToSlash(rel)
+}

@@ -1,0 +1,162 @@
+package batch
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+
+	"github.com/khabar/khabar/parse"
+)
+
+// parseFunc is parse.Parse; tests replace it to drive the batch logic
+// with records of their choosing.
+var parseFunc = parse.Parse
+
+// do runs one job. The error is fatal to the run (an output cannot be
+// written); a file that fails is an outcome.
+func (r *runner) do(j *job) (o outcome, err error) {
+	if j.res != nil {
+		return outcome{res: *j.res}, nil
+	}
+	o.res = FileResult{Path: j.f.rel, Bytes: j.f.size, index: j.f.order}
+	f, err := os.Open(j.f.abs)
+	if err != nil {
+		return r.fail(j, o.res, "cannot read: "+pathErr(err))
+	}
+	defer f.Close()
+
+	if j.prev != nil && !r.opts.Force && r.current(j.prev) {
+		sum, err := hashAll(f)
+		if err != nil {
+			return r.fail(j, o.res, "cannot read: "+pathErr(err))
+		}
+		if sum == j.prev.SHA256 {
+			o.res.State, o.res.Output = UpToDate, j.prev.Out
+			return o, nil
+		}
+		if _, err := f.Seek(0, io.SeekStart); err != nil {
+			return r.fail(j, o.res, "cannot read: "+pathErr(err))
+		}
+	}
+	if r.opts.Check {
+		o.res.State = Missing
+		if j.prev != nil && r.outputThere(j.prev) {
+			o.res.State = Stale
+		}
+		return o, nil
+	}
+	return r.convert(j, f, o.res)
+}
+
+// current reports whether e was written with this run's schema and
+// options and its output is still there, whole.
+func (r *runner) current(e *entry) bool {
+	return e.Schema == parse.SchemaVersion && e.Options == r.key && r.outputThere(e)
+}
+
+func (r *runner) outputThere(e *entry) bool {
+	if r.root == nil {
+		return false
+	}
+	fi, err := r.root.Lstat(e.Out)
+	return err == nil && fi.Mode().IsRegular() && fi.Size() == e.OutBytes
+}
+
+// convert parses the file and writes its output. The hash recorded is that
+// of the bytes parsed, read once.
+func (r *runner) convert(j *job, f *os.File, res FileResult) (o outcome, fatal error) {
+	h := sha256.New()
+	w := &recordWriter{root: r.root, dirs: &r.dirs, stem: j.stem}
+	defer func() {
+		if p := recover(); p != nil {
+			w.abort()
+			reason := fmt.Sprintf("%s: internal error: %v", parse.ErrInternal, p)
+			if r.opts.Parse.Debug {
+				reason += "\n" + string(debug.Stack())
+			}
+			o, fatal = r.fail(j, res, reason)
+		}
+	}()
+	src := io.TeeReader(f, h)
+	for a := range parseFunc(src, j.f.rel, r.opts.Parse) {
+		tally(&res, a)
+		if a.Status == parse.StatusError {
+			break
+		}
+		if err := w.add(a); err != nil {
+			w.abort()
+			return o, err
+		}
+	}
+	if len(res.Errors) > 0 {
+		w.abort()
+		e := res.Errors[0]
+		return r.fail(j, res, fmt.Sprintf("document %d: %s: %s", e.Index, e.Code, e.Message))
+	}
+	if _, err := io.Copy(h, src); err != nil {
+		w.abort()
+		return r.fail(j, res, "cannot read: "+pathErr(err))
+	}
+	out, size, err := w.finish()
+	if err != nil {
+		return o, err
+	}
+	res.State, res.Output = Converted, out
+	return outcome{res: res, record: &entry{
+		Src: j.f.rel, Out: out, SHA256: hex.EncodeToString(h.Sum(nil)), OutBytes: size,
+		Schema: parse.SchemaVersion, Options: r.key,
+	}}, nil
+}
+
+// fail ends a job that failed: the file gets no output, so any output it
+// had is removed. The error is fatal: that output cannot be removed.
+func (r *runner) fail(j *job, res FileResult, reason string) (outcome, error) {
+	res.State, res.Reason = Failed, reason
+	res.Docs, res.Images, res.Credits, res.Agencies = 0, 0, 0, nil
+	if r.opts.Check {
+		return outcome{res: res}, nil
+	}
+	for _, ext := range outputExts {
+		if err := removeIfThere(r.root, j.stem+ext); err != nil {
+			return outcome{}, err
+		}
+	}
+	return outcome{res: res, drop: true}, nil
+}
+
+// tally counts a record into its file's result.
+func tally(res *FileResult, a *parse.Article) {
+	for _, w := range a.Warnings {
+		res.Warnings = append(res.Warnings, Problem{Index: a.Source.Index, Code: w.Code, Message: w.Message, Line: w.Line})
+	}
+	if a.Status == parse.StatusError {
+		p := Problem{Index: a.Source.Index, Code: parse.ErrInternal, Message: "error record without an error"}
+		if a.Error != nil {
+			p.Code, p.Message = a.Error.Code, a.Error.Message
+		}
+		res.Errors = append(res.Errors, p)
+		return
+	}
+	res.Docs++
+	res.Images += len(a.Images)
+	res.Credits += len(a.Credits)
+	for _, c := range a.Credits {
+		for _, name := range c.Agencies {
+			if res.Agencies == nil {
+				res.Agencies = map[string]int{}
+			}
+			res.Agencies[name]++
+		}
+	}
+}
+
+func hashAll(r io.Reader) (string, error) {
+	h := sha256.New()
+	if _, err := io.Copy(h, r); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}

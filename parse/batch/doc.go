@@ -1,0 +1,22 @@
+// Package batch converts an archive folder of dumps into a mirrored tree of
+// records: SRC/a/b.txt becomes DST/a/b.json, or DST/a/b.jsonl when the file
+// holds several documents. Each output holds exactly the bytes khabar parse
+// prints for that file, with source.path relative to SRC.
+//
+//	walk SRC ─▶ up to date? ─▶ parse.Parse ─▶ temp file in the output's folder ─▶ rename ─▶ manifest
+//
+// A run is resumable and may be killed at any moment. Outputs appear only by
+// rename, and the manifest (DST/.khabar-batch.manifest) records an output
+// only after its rename, so a partial file is never taken for a finished one;
+// temp files left by a killed run are removed by the next. An output is up to
+// date when the manifest holds it with the source's SHA-256, the record's
+// schema version and the same output-shaping options, and the file is there
+// with the size recorded.
+//
+// Nothing under SRC is written. Every write goes through an os.Root opened on
+// DST, so no name or symlink can lead a write outside DST. DST is skipped
+// while walking when it lies inside SRC.
+//
+// The package never prints: Run reports through Options.Progress and
+// returns a Summary.
+package batch

@@ -1,0 +1,116 @@
+package batch
+
+import (
+	"bufio"
+	"bytes"
+	"cmp"
+	"encoding/json"
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+	"slices"
+)
+
+// manifestName is the manifest's name at the root of DST. Outputs end in
+// .json or .jsonl, so no output can take this name.
+const manifestName = ".khabar-batch.manifest"
+
+// entry records one finished output: a line of the manifest. A line with
+// no Out drops the source's entry (its file failed, its output is gone).
+type entry struct {
+	Src      string `json:"src"`
+	Out      string `json:"out,omitempty"`
+	SHA256   string `json:"sha256,omitempty"`
+	OutBytes int64  `json:"out_bytes,omitempty"`
+	Schema   string `json:"schema,omitempty"`
+	Options  string `json:"options,omitempty"`
+}
+
+// readManifest loads the manifest of DST; a missing one is empty. Later
+// lines override earlier ones. A line that does not parse, such as the
+// last line of a run killed while appending it, is ignored: its output
+// will be redone.
+func readManifest(root *os.Root) (map[string]entry, error) {
+	m := map[string]entry{}
+	if root == nil {
+		return m, nil
+	}
+	f, err := root.Open(manifestName)
+	if errors.Is(err, fs.ErrNotExist) {
+		return m, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	br := bufio.NewReader(f)
+	for {
+		line, err := br.ReadBytes('\n')
+		if err == io.EOF {
+			return m, nil // a last line without its newline is torn
+		}
+		if err != nil {
+			return nil, err
+		}
+		var e entry
+		if json.Unmarshal(line, &e) != nil || e.Src == "" {
+			continue
+		}
+		if e.Out == "" {
+			delete(m, e.Src)
+		} else {
+			m[e.Src] = e
+		}
+	}
+}
+
+// writeManifest replaces the manifest with the entries, sorted by source,
+// so the manifest of a finished tree does not depend on -j or on how often
+// the run was interrupted.
+func writeManifest(root *os.Root, m map[string]entry) error {
+	entries := make([]entry, 0, len(m))
+	for _, e := range m {
+		entries = append(entries, e)
+	}
+	slices.SortFunc(entries, func(a, b entry) int { return cmp.Compare(a.Src, b.Src) })
+	var buf bytes.Buffer
+	for _, e := range entries {
+		if err := appendEntry(&buf, e); err != nil {
+			return err
+		}
+	}
+	return writeFileAtomic(root, manifestName, buf.Bytes())
+}
+
+// journal appends entries to the manifest as outputs are finished, one
+// write a line.
+type journal struct {
+	f   *os.File
+	buf bytes.Buffer
+}
+
+func openJournal(root *os.Root) (*journal, error) {
+	f, err := root.OpenFile(manifestName, os.O_WRONLY|os.O_APPEND, 0)
+	if err != nil {
+		return nil, err
+	}
+	return &journal{f: f}, nil
+}
+
+func (j *journal) record(e entry) error {
+	j.buf.Reset()
+	if err := appendEntry(&j.buf, e); err != nil {
+		return err
+	}
+	_, err := j.f.Write(j.buf.Bytes())
+	return err
+}
+
+func (j *journal) close() error { return j.f.Close() }
+
+func appendEntry(buf *bytes.Buffer, e entry) error {
+	enc := json.NewEncoder(buf)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(e)
+}

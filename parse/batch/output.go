@@ -1,0 +1,94 @@
+package batch
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path"
+	"regexp"
+	"sync"
+)
+
+// Temp files are named .khabar-<16 hex digits>.tmp; a run removes any it
+// finds in DST, left there by a run that was killed.
+var tempName = regexp.MustCompile(`^\.khabar-[0-9a-f]{16}\.tmp$`)
+
+// createTemp creates a new temp file in dir, a folder of root.
+func createTemp(root *os.Root, dir string) (*os.File, string, error) {
+	for {
+		name := path.Join(dir, fmt.Sprintf(".khabar-%016x.tmp", rand.Uint64()))
+		f, err := root.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o666)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		return f, name, err
+	}
+}
+
+// writeFileAtomic writes data to name in root by temp file and rename.
+func writeFileAtomic(root *os.Root, name string, data []byte) error {
+	f, tmp, err := createTemp(root, path.Dir(name))
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = root.Rename(tmp, name)
+	}
+	if err != nil {
+		root.Remove(tmp)
+	}
+	return err
+}
+
+// removeTemps removes the temp files of killed runs from DST. It does not
+// enter skip, the path of SRC when SRC lies inside DST, and follows no
+// symlink.
+func removeTemps(root *os.Root, skip string) error {
+	return fs.WalkDir(root.FS(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && p == skip {
+			return fs.SkipDir
+		}
+		if d.Type().IsRegular() && tempName.MatchString(d.Name()) {
+			return root.Remove(p)
+		}
+		return nil
+	})
+}
+
+// removeIfThere removes name from root; it being absent is fine.
+func removeIfThere(root *os.Root, name string) error {
+	err := root.Remove(name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	return err
+}
+
+// dirs creates the folders of DST once each.
+type dirs struct {
+	root *os.Root
+	made sync.Map // folder → struct{}
+}
+
+func (d *dirs) make(dir string) error {
+	if dir == "." {
+		return nil
+	}
+	if _, ok := d.made.Load(dir); ok {
+		return nil
+	}
+	if err := d.root.MkdirAll(dir, 0o777); err != nil {
+		return err
+	}
+	d.made.Store(dir, struct{}{})
+	return nil
+}

@@ -1,0 +1,131 @@
+package batch
+
+import (
+	"cmp"
+	"slices"
+	"time"
+)
+
+// State is what a run did with one file of SRC.
+type State uint8
+
+const (
+	Converted State = iota // parsed and written
+	UpToDate               // its output was already current
+	Failed                 // unreadable, or a document with status error: no output
+	Skipped                // not converted for a reason that is not an error (a symlink loop)
+	Missing                // Check: no current output
+	Stale                  // Check: an output from other bytes or options
+)
+
+var stateNames = [...]string{"converted", "up to date", "failed", "skipped", "missing", "stale"}
+
+func (s State) String() string { return stateNames[s] }
+
+// Problem is an error or a warning of one document of a file.
+type Problem struct {
+	Index   int    `json:"index"` // document number within the file
+	Code    string `json:"code"`
+	Message string `json:"message"`
+	Line    *int   `json:"line"`
+}
+
+// FileResult is what happened to one file of SRC.
+type FileResult struct {
+	Path     string // relative to SRC, slash-separated
+	Output   string // relative to DST, slash-separated; "" when there is none
+	State    State
+	Reason   string // why it failed or was skipped
+	Bytes    int64  // size of the source
+	Docs     int    // documents written
+	Images   int
+	Credits  int
+	Agencies map[string]int // credits by canonical agency name
+	Warnings []Problem
+	Errors   []Problem
+
+	index int // walk order
+}
+
+// Event reports progress. Run sends one Walked event, then one Done event
+// per file, from a single goroutine.
+type Event struct {
+	Walked bool        // the walk is over: Files and Bytes are the totals
+	Files  int         // Walked: files to consider
+	Bytes  int64       // Walked: their total size
+	File   *FileResult // Done: the file just finished
+}
+
+// Summary totals a run. Problems lists, in walk order, every file that
+// failed, was skipped, has warnings, or (with Check) is missing or stale.
+type Summary struct {
+	Files     int // files considered
+	Converted int
+	UpToDate  int
+	Failed    int
+	Skipped   int
+	Missing   int // Check only
+	Stale     int // Check only
+	Docs      int // documents written by this run
+	Images    int
+	Credits   int
+	Warnings  int
+	Errors    int
+	Bytes     int64 // bytes of the sources converted
+	Agencies  map[string]int
+	Elapsed   time.Duration
+	Problems  []FileResult
+}
+
+// add counts r into s.
+func (s *Summary) add(r *FileResult) {
+	switch r.State {
+	case Converted:
+		s.Converted++
+		s.Bytes += r.Bytes
+	case UpToDate:
+		s.UpToDate++
+	case Failed:
+		s.Failed++
+	case Skipped:
+		s.Skipped++
+	case Missing:
+		s.Missing++
+	case Stale:
+		s.Stale++
+	}
+	s.Docs += r.Docs
+	s.Images += r.Images
+	s.Credits += r.Credits
+	s.Warnings += len(r.Warnings)
+	s.Errors += len(r.Errors)
+	for name, n := range r.Agencies {
+		s.Agencies[name] += n
+	}
+	if r.State >= Failed || len(r.Warnings) > 0 {
+		s.Problems = append(s.Problems, *r)
+	}
+}
+
+// sortProblems puts Problems in walk order, whatever order files finished.
+func (s *Summary) sortProblems() {
+	slices.SortStableFunc(s.Problems, func(a, b FileResult) int { return cmp.Compare(a.index, b.index) })
+}
+
+// TopAgencies returns up to n agencies, most credited first, ties by name.
+func (s *Summary) TopAgencies(n int) []AgencyCount {
+	var all []AgencyCount
+	for name, c := range s.Agencies {
+		all = append(all, AgencyCount{name, c})
+	}
+	slices.SortFunc(all, func(a, b AgencyCount) int {
+		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Name, b.Name))
+	})
+	return all[:min(n, len(all))]
+}
+
+// AgencyCount is a credited agency and how many credits name it.
+type AgencyCount struct {
+	Name  string
+	Count int
+}

@@ -1,0 +1,157 @@
+package batch
+
+import (
+	"context"
+	"path"
+	"strings"
+	"sync"
+)
+
+// job is one file to convert.
+type job struct {
+	f    srcFile
+	stem string // output path in DST without its extension
+	prev *entry // its manifest entry, if any
+	res  *FileResult
+}
+
+// outcome is a finished job and what the manifest should learn from it.
+type outcome struct {
+	res    FileResult
+	record *entry // an output was renamed into place
+	drop   bool   // the file has no output any more
+}
+
+// plan turns the walked files into jobs, failing at once those whose
+// output another file already claims or would land inside SRC. It keeps
+// the manifest entries of the other files.
+func (r *runner) plan(w *walker, prev map[string]entry) []job {
+	r.kept = map[string]entry{}
+	owner := map[string]string{} // output stem → the file that has it
+	jobs := make([]job, 0, len(w.files))
+	for _, f := range w.files {
+		j := job{f: f, stem: stem(f.rel)}
+		fail := func(reason string) {
+			j.res = &FileResult{Path: f.rel, State: Failed, Reason: reason, Bytes: f.size, index: f.order}
+		}
+		switch o, taken := owner[j.stem]; {
+		case taken:
+			fail("has the same output name as " + o)
+		case r.srcInDst != "" && (j.stem == r.srcInDst || strings.HasPrefix(j.stem, r.srcInDst+"/")):
+			fail("its output would be inside SRC")
+		default:
+			owner[j.stem] = f.rel
+			if e, ok := prev[f.rel]; ok {
+				j.prev = &e
+				r.kept[f.rel] = e
+			}
+		}
+		jobs = append(jobs, j)
+	}
+	return jobs
+}
+
+// stem is the output path of a source without its extension:
+// a/b.txt → a/b.
+func stem(rel string) string {
+	base := path.Base(rel)
+	if i := strings.LastIndexByte(base, '.'); i > 0 {
+		return rel[:len(rel)-len(base)+i]
+	}
+	return rel
+}
+
+// process runs the jobs on Options.Jobs goroutines and collects their
+// outcomes on this one, which alone writes the journal and calls Progress.
+// A fatal error stops the run: jobs not started are dropped, and the error
+// is returned with the summary of what was done.
+func (r *runner) process(ctx context.Context, jobs []job, w *walker) (*Summary, error) {
+	sum := &Summary{Agencies: map[string]int{}}
+	var total int64
+	for _, j := range jobs {
+		total += j.f.size
+	}
+	r.progress(Event{Walked: true, Files: len(jobs), Bytes: total})
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var (
+		fatal     error
+		fatalOnce sync.Once
+	)
+	stop := func(err error) {
+		fatalOnce.Do(func() { fatal = err })
+		cancel()
+	}
+	todo := make(chan *job)
+	go func() {
+		defer close(todo)
+		for i := range jobs {
+			select {
+			case todo <- &jobs[i]:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	done := make(chan outcome, r.opts.Jobs)
+	var wg sync.WaitGroup
+	for range r.opts.Jobs {
+		wg.Go(func() {
+			for j := range todo {
+				if ctx.Err() != nil {
+					continue
+				}
+				o, err := r.do(j)
+				if err != nil {
+					stop(err)
+					continue
+				}
+				done <- o
+			}
+		})
+	}
+	go func() { wg.Wait(); close(done) }()
+
+	for o := range done {
+		if err := r.remember(o); err != nil {
+			stop(err)
+		}
+		sum.Files++
+		sum.add(&o.res)
+		r.progress(Event{File: &o.res})
+	}
+	for i := range w.problems {
+		sum.add(&w.problems[i])
+	}
+	sum.sortProblems()
+	if fatal == nil {
+		fatal = ctx.Err()
+	}
+	return sum, fatal
+}
+
+// remember tells the manifest about an outcome, after its output is in
+// place.
+func (r *runner) remember(o outcome) error {
+	if r.journal == nil {
+		return nil
+	}
+	switch {
+	case o.record != nil:
+		r.kept[o.record.Src] = *o.record
+		return r.journal.record(*o.record)
+	case o.drop:
+		if _, ok := r.kept[o.res.Path]; ok {
+			delete(r.kept, o.res.Path)
+			return r.journal.record(entry{Src: o.res.Path})
+		}
+	}
+	return nil
+}
+
+func (r *runner) progress(e Event) {
+	if r.opts.Progress != nil {
+		r.opts.Progress(e)
+	}
+}
