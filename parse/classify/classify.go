@@ -1,11 +1,20 @@
 // Package classify gives every non-blank line of a document a kind:
 // title, heading, paragraph, caption, caption_repeat, credit, meta or
 // boilerplate.
+//
+// The classifier reads each line's own evidence first (a rule line, a
+// label, an agency, a date: see rules.go), then its neighbours: a caption
+// is what sits next to a credit, «caption / credit / same caption» is one
+// image (images.go), the first short line is the title and the short lines
+// under it are datelines, bylines or decks (header.go), a short line that
+// opens a run of prose is a heading (body.go). TREC-style pseudo-XML dumps
+// are unwrapped first (markup.go). Everything else is a paragraph.
+//
+//	lines := classify.SplitLines(text, 1)
+//	results := classify.Classify(lines, lexicon.Builtin())
 package classify
 
 import "github.com/khabar/khabar/parse/lexicon"
-
-// PLACEHOLDER: the real classifier replaces this file.
 
 // Kind is the kind of a line, spelled as in the record's lines[].kind.
 type Kind string
@@ -22,13 +31,6 @@ const (
 	Boilerplate   Kind = "boilerplate"
 )
 
-// Line is one line of a document.
-type Line struct {
-	N     int    // 1-based line number in the source file
-	Raw   string // the decoded line, without its line end
-	Blank bool   // nothing but spaces and invisible characters
-}
-
 // Result is what the classifier decided for a line. Blank lines get the
 // zero Result.
 type Result struct {
@@ -41,17 +43,94 @@ type Result struct {
 	MetaKind string   // meta: dateline, byline, date, site or other
 }
 
-// SplitLines cuts text into lines ended by LF, CRLF or CR. first is the
-// source line number of the first one.
-func SplitLines(text string, first int) []Line { return nil }
+// doc is one document being classified. Its slices run over the
+// non-blank lines only.
+type doc struct {
+	lex    *lexicon.Lexicon
+	f      []feat
+	res    []Result
+	gap    []bool // a blank line comes before f[j]
+	images int    // image groups handed out
+}
 
-// Classify decides the kind of every line.
+// Classify decides the kind of every line. lex nil means the built-in
+// lexicon. Image groups count from 0 within the call.
 func Classify(lines []Line, lex *lexicon.Lexicon) []Result {
-	res := make([]Result, len(lines))
+	if lex == nil {
+		lex = lexicon.Builtin()
+	}
+	d := &doc{lex: lex}
+	blank := false
 	for i, l := range lines {
-		if !l.Blank {
-			res[i] = Result{Kind: Paragraph, Rule: "placeholder", Text: l.Raw, Image: -1}
+		if l.Blank {
+			blank = true
+			continue
+		}
+		d.f = append(d.f, newFeat(i, l.Raw))
+		d.gap = append(d.gap, blank && len(d.f) > 1)
+		blank = false
+	}
+	d.res = make([]Result, len(d.f))
+	if !d.markup() {
+		d.body(0, len(d.f), false)
+	}
+	out := make([]Result, len(lines))
+	for j := range d.f {
+		out[d.f[j].idx] = d.res[j]
+	}
+	return out
+}
+
+// body classifies the undecided lines of f[lo:hi], the running text of an
+// article; titled means the title is known already (from markup).
+func (d *doc) body(lo, hi int, titled bool) {
+	for j := lo; j < hi; j++ {
+		if d.res[j].Kind == "" {
+			if r, ok := intrinsic(&d.f[j], d.lex); ok {
+				d.res[j] = r
+			}
 		}
 	}
-	return res
+	d.pairImages(lo, hi)
+	d.relatedBlocks(lo, hi)
+	if !titled {
+		d.header(lo, hi)
+	}
+	d.headings(lo, hi)
+	d.footer(lo, hi)
+	for j := lo; j < hi; j++ {
+		if d.res[j].Kind == "" {
+			d.res[j] = decided(Paragraph, "paragraph", d.f[j].text)
+		}
+	}
+}
+
+func (d *doc) set(j int, k Kind, rule string) {
+	d.res[j] = decided(k, rule, d.f[j].text)
+}
+
+func (d *doc) open(j int) bool { return d.res[j].Kind == "" }
+
+// prose reports a line that reads as running text.
+func (d *doc) prose(j int) bool {
+	f := &d.f[j]
+	return f.long || f.words >= 12 || (f.end == endStop || f.end == endColon) && f.words >= 6
+}
+
+// headlineLike reports a short line without sentence punctuation.
+func (d *doc) headlineLike(j int) bool {
+	f := &d.f[j]
+	return !f.long && f.words <= 16 && (f.end == endNone || f.end == endQuestion) && !listMarker(f.text)
+}
+
+func sameKey(a, b []string) bool {
+	if len(a) != len(b) || len(a) == 0 {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }

@@ -1,0 +1,200 @@
+package classify
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/khabar/khabar/parse/arabic"
+)
+
+// keyLimit bounds the bytes of a line that go through arabic.Key: long
+// lines are paragraphs, and only their head and tail matter to the rules.
+const keyLimit = 600
+
+// feat is what the rules look at for one non-blank line.
+type feat struct {
+	idx    int      // index in the document's lines
+	text   string   // the line trimmed of spaces and invisible characters
+	toks   []string // match-key tokens (head and tail only for long lines)
+	words  int      // space-separated words of text
+	end    byte     // final punctuation class, see endClass
+	latin  bool     // more Latin than Arabic letters
+	digits bool     // text opens with a digit
+	long   bool     // text is longer than keyLimit: toks are partial
+}
+
+// Final punctuation classes.
+const (
+	endNone     byte = iota // a letter, digit, closing bracket …
+	endStop                 // . ! or …
+	endQuestion             // ? or ؟
+	endColon                // :
+	endComma                // , ، ; ؛ or a dash
+)
+
+func newFeat(idx int, raw string) feat {
+	text := trimInvisible(raw)
+	f := feat{idx: idx, text: text, words: countWords(text), end: endClass(text)}
+	if len(text) > keyLimit {
+		f.long = true
+		head, tail := cut(text, 300, 200)
+		f.toks = append(strings.Fields(arabic.Key(head)), strings.Fields(arabic.Key(tail))...)
+	} else {
+		f.toks = strings.Fields(arabic.Key(text))
+	}
+	lat, ar := 0, 0
+	for _, r := range text {
+		switch {
+		case r >= 0x600 && r <= 0x6ff:
+			ar++
+		case r < 0x250 && unicode.IsLetter(r):
+			lat++
+		}
+		if lat+ar > 400 {
+			break
+		}
+	}
+	f.latin = lat > ar
+	f.digits = text != "" && text[0] >= '0' && text[0] <= '9'
+	return f
+}
+
+// cut returns about the first h and last t bytes of s on rune boundaries.
+func cut(s string, h, t int) (string, string) {
+	h, i := min(h, len(s)), max(len(s)-t, 0)
+	for h < len(s) && !utf8.RuneStart(s[h]) {
+		h++
+	}
+	for i > 0 && i < len(s) && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return s[:h], s[i:]
+}
+
+func trimInvisible(s string) string {
+	for s != "" {
+		r, n := utf8.DecodeRuneInString(s)
+		if !invisible(r) {
+			break
+		}
+		s = s[n:]
+	}
+	for s != "" {
+		r, n := utf8.DecodeLastRuneInString(s)
+		if !invisible(r) {
+			break
+		}
+		s = s[:len(s)-n]
+	}
+	return s
+}
+
+func countWords(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		sp := invisible(r)
+		if !sp && !in {
+			n++
+		}
+		in = !sp
+	}
+	return n
+}
+
+// endClass classifies the last significant character of s; closing quotes
+// are looked through, so `… said."` ends with a stop.
+func endClass(s string) byte {
+	for s != "" {
+		r, n := utf8.DecodeLastRuneInString(s)
+		switch {
+		case invisible(r) || strings.ContainsRune(`"'”’»“`, r):
+			s = s[:len(s)-n]
+			continue
+		case r == '…':
+			return endNone
+		case r == '.':
+			if strings.HasSuffix(s, "..") {
+				return endNone
+			}
+			return endStop
+		case r == '!':
+			return endStop
+		case r == '?' || r == '؟':
+			return endQuestion
+		case r == ':':
+			return endColon
+		case r == ',' || r == '،' || r == ';' || r == '؛' || r == '-' || r == '–' || r == '—':
+			return endComma
+		}
+		return endNone
+	}
+	return endNone
+}
+
+// isSeparator reports whether s is a rule such as -----, ****, =====, ____.
+func isSeparator(s string) bool {
+	n := 0
+	for _, r := range s {
+		switch {
+		case strings.ContainsRune("-_*=~—–ـ•·#+.", r):
+			n++
+		case invisible(r):
+		default:
+			return false
+		}
+	}
+	return n >= 3
+}
+
+// listMarker reports whether s opens like a list item: "1- ", "2) ",
+// "أ) ", "- ", "• ".
+func listMarker(s string) bool {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i > 0 {
+		rest := strings.TrimLeft(s[i:], " ")
+		return rest != "" && strings.ContainsAny(rest[:1], "-).")
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	if r == '-' || r == '–' || r == '•' || r == '·' || r == '▪' {
+		return true
+	}
+	if r >= 0x621 && r <= 0x64a && n < len(s) && s[n] == ')' {
+		return true
+	}
+	return false
+}
+
+// dropTokens returns s without its first n tokens (runs of letters and
+// digits, as the match key counts them) and the separators after them.
+func dropTokens(s string, n int) (head, rest string) {
+	i, seen := 0, 0
+	in := false
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		w := isWordRune(r)
+		if w && !in {
+			if seen == n {
+				break
+			}
+			seen++
+		}
+		in = w
+		i += size
+	}
+	head = strings.TrimRightFunc(s[:i], func(r rune) bool { return !isWordRune(r) })
+	return head, strings.TrimSpace(s[i:])
+}
+
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+	}
+	if invisible(r) {
+		return false
+	}
+	return !unicode.IsPunct(r) && !unicode.IsSymbol(r) && !unicode.IsSpace(r)
+}

@@ -1,0 +1,148 @@
+package classify
+
+import (
+	"strings"
+
+	"github.com/khabar/khabar/parse/lexicon"
+)
+
+// Header rules: the title and what sits between it and the body.
+const (
+	ruleTitle          = "title"
+	ruleTitleSite      = "title-site-suffix"
+	ruleKicker         = "kicker"
+	ruleDeck           = "deck"
+	ruleDuplicateTitle = "duplicate-title"
+	ruleDatelineLine   = "dateline-line"
+	ruleSiteLine       = "site-line"
+	ruleNameLine       = "name-line"
+)
+
+// titleLike reports a line that can be a headline: short, not a sentence
+// that ends in a full stop, not a dateline paragraph or a list item.
+func (d *doc) titleLike(j int) bool {
+	f := &d.f[j]
+	if !d.open(j) || f.long || f.words < 2 || f.words > 25 || listMarker(f.text) {
+		return false
+	}
+	if f.end != endNone && f.end != endQuestion && !strings.HasSuffix(f.text, "!") {
+		return false
+	}
+	_, dl := FindDateline(f.text, d.lex)
+	return !dl
+}
+
+// siteSuffix reports a title ending in " - <outlet>", e.g. " - BBC Arabic",
+// and returns the title without it.
+func (d *doc) siteSuffix(j int) (string, bool) {
+	f := &d.f[j]
+	m, ok := d.lex.Suffix(lexicon.Outlet, f.toks)
+	if !ok || m.Start == 0 {
+		return "", false
+	}
+	i := strings.LastIndexAny(f.text, "-–|")
+	if i < 0 {
+		return "", false
+	}
+	head := strings.TrimSpace(f.text[:i])
+	if len(strings.Fields(head)) == 0 {
+		return "", false
+	}
+	return head, true
+}
+
+// header finds the title at the top of f[lo:hi] and classifies the short
+// lines under it: a kicker above it, datelines, bylines and site lines,
+// decks, and a repeated headline.
+func (d *doc) header(lo, hi int) {
+	if lo >= hi || !d.open(lo) {
+		return
+	}
+	title := lo
+	if text, ok := d.siteSuffix(lo); ok {
+		d.res[lo] = decided(Title, ruleTitleSite, text)
+	} else if !d.titleLike(lo) {
+		return
+	} else {
+		// Two headlines in a row: the first is a kicker over the title.
+		if k := lo + 1; k < hi && d.titleLike(k) && d.f[k].words <= 12 && !d.zoneMeta(k) &&
+			(k+1 >= hi || d.prose(k+1) || !d.open(k+1) || d.zoneMeta(k+1)) {
+			d.set(lo, Heading, ruleKicker)
+			title = k
+		}
+		d.set(title, Title, ruleTitle)
+	}
+	for k := title + 1; k < hi; k++ {
+		if !d.open(k) {
+			if d.res[k].Kind == Meta || d.res[k].Kind == Credit && !d.photoCredit(k) || d.res[k].Kind == Boilerplate {
+				continue
+			}
+			if d.photoCredit(k) && d.res[k].Image < 0 {
+				continue
+			}
+			return
+		}
+		switch {
+		case sameKey(d.f[k].toks, d.f[title].toks):
+			d.set(k, Boilerplate, ruleDuplicateTitle)
+		case d.zoneMeta(k):
+			d.res[k] = d.metaLine(k)
+		case d.prose(k):
+			return
+		case d.titleLike(k) && d.f[k].words >= 4:
+			d.set(k, Heading, ruleDeck)
+		default:
+			return
+		}
+	}
+}
+
+// zoneMeta reports a line under the title that is a dateline, byline or
+// site line: «غزة- نرمين ساق الله», «الدوحة - سارة المهندي:», «أبوظبي -
+// سكاي نيوز عربية», «تونس (رويترز) -الوسط التونسية:», a bare name.
+func (d *doc) zoneMeta(j int) bool {
+	f := &d.f[j]
+	if !d.open(j) || f.long || f.words > 8 {
+		return false
+	}
+	if wholeMatch(d.lex, lexicon.Outlet, f.toks) {
+		return true
+	}
+	if f.words <= 7 && (hasDashSep(f.text) || f.end == endColon && f.words <= 6) {
+		return true
+	}
+	if dl, ok := FindDateline(f.text, d.lex); ok && dl.Agency != "" {
+		return true
+	}
+	return f.words <= 3 && f.end == endNone && !strings.ContainsAny(f.text, "0123456789")
+}
+
+func (d *doc) metaLine(j int) Result {
+	f := &d.f[j]
+	var r Result
+	switch {
+	case wholeMatch(d.lex, lexicon.Outlet, f.toks):
+		r = decided(Meta, ruleSiteLine, f.text)
+		r.MetaKind = "site"
+	case hasDashSep(f.text) || strings.Contains(f.text, "("):
+		r = decided(Meta, ruleDatelineLine, f.text)
+		r.MetaKind = "dateline"
+		if !d.lex.Contains(lexicon.Outlet, f.toks) && d.lex.AgenciesIn(f.toks) == nil {
+			r.MetaKind = "byline"
+		}
+	default:
+		r = decided(Meta, ruleNameLine, f.text)
+		r.MetaKind = "byline"
+	}
+	return r
+}
+
+// hasDashSep reports a dash between words: "X - Y", "X- Y", "X ـ Y".
+func hasDashSep(s string) bool {
+	for _, sep := range []string{" - ", "- ", " -", " – ", "– ", " — ", " ـ ", "ـ "} {
+		if i := strings.Index(s, sep); i > 0 && i+len(sep) < len(s) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,129 @@
+package classify
+
+import "github.com/khabar/khabar/parse/lexicon"
+
+// Image rules: a caption is what sits next to a credit.
+const (
+	ruleCaption        = "caption-before-credit"
+	ruleCaptionAfter   = "caption-after-credit"
+	ruleTriplet        = "caption-triplet"
+	ruleRepeat         = "caption-repeat"
+	ruleCaptionLabeled = "caption-after-label"
+)
+
+// photoCredit reports a credit line that can belong to an image (not an
+// article source line or a closing attribution).
+func (d *doc) photoCredit(j int) bool {
+	r := &d.res[j]
+	return r.Kind == Credit && (r.Rule == ruleCreditLine || r.Rule == ruleLabelledCredit)
+}
+
+// captionLike reports a line that can be a caption next to a credit: short,
+// not a lead-in, and not a finished sentence when a blank line parts it
+// from the credit.
+func (d *doc) captionLike(j int, parted bool) bool {
+	f := &d.f[j]
+	if !d.open(j) || f.long || f.words < 2 || f.words > 35 || f.end == endColon || f.end == endComma {
+		return false
+	}
+	return !(parted && f.end == endStop)
+}
+
+func (d *doc) group(js ...int) {
+	g := d.images
+	d.images++
+	for _, j := range js {
+		d.res[j].Image = g
+	}
+}
+
+// pairImages finds the images of f[lo:hi]: the «caption / credit / same
+// caption» triplet, BBC labels on the same line or the next, a caption
+// above or below its credit, a repeat with the credit glued before it, and
+// lone captions with glued credits.
+func (d *doc) pairImages(lo, hi int) {
+	in := func(j int) bool { return j >= lo && j < hi }
+	for j := lo + 1; j < hi; j++ {
+		d.gluedRepeat(j - 1)
+	}
+	for j := lo; j < hi; j++ {
+		switch {
+		case d.photoCredit(j) && d.res[j].Image < 0:
+			d.creditImage(j, in)
+		case (d.res[j].Kind == Caption) && d.res[j].Image < 0:
+			if p := j - 1; in(p) && d.photoCredit(p) && d.res[p].Image < 0 {
+				d.group(p, j)
+			} else {
+				d.group(j)
+			}
+		case d.res[j].Kind == Boilerplate && d.res[j].Rule == ruleCaptionLabel:
+			if n := j + 1; in(n) && d.captionLike(n, false) {
+				d.res[n] = decided(Caption, ruleCaptionLabeled, d.f[n].text)
+				d.res[n].Label = d.res[j].Label
+				if p := j - 1; in(p) && d.photoCredit(p) && d.res[p].Image < 0 {
+					d.group(p, n)
+				} else {
+					d.group(n)
+				}
+			}
+		}
+	}
+}
+
+// gluedRepeat handles "caption" then "Credit: X View full size image
+// caption": the second line repeats the first after a credit label.
+func (d *doc) gluedRepeat(p int) {
+	j := p + 1
+	if !d.open(p) || !(d.open(j) || d.res[j].Kind == Caption) || len(d.f[p].toks) < 3 {
+		return
+	}
+	pt, jt := d.f[p].toks, d.f[j].toks
+	m, ok := d.lex.Prefix(lexicon.CreditLabel, jt)
+	if !ok || len(jt) <= len(pt)+m.End || !sameKey(jt[len(jt)-len(pt):], pt) {
+		return
+	}
+	label, _ := dropTokens(d.f[j].text, m.End)
+	d.set(p, Caption, ruleCaption)
+	d.set(j, CaptionRepeat, ruleRepeat)
+	d.res[j].Label = label
+	d.res[j].Agencies = d.lex.AgenciesIn(jt[:len(jt)-len(pt)])
+	d.group(p, j)
+}
+
+// creditImage pairs the photo credit f[j] with its caption.
+func (d *doc) creditImage(j int, in func(int) bool) {
+	p, n := j-1, j+1
+	// caption / credit / same caption
+	if in(p) && in(n) && d.open(p) && d.open(n) && sameKey(d.f[p].toks, d.f[n].toks) && !d.f[p].long {
+		d.set(p, Caption, ruleTriplet)
+		d.set(n, CaptionRepeat, ruleRepeat)
+		d.group(p, j, n)
+		return
+	}
+	// BBC labels: credit, then the labelled caption (or a second credit
+	// line, or a caption label alone with the caption under it).
+	if in(n) && !d.gap[n] {
+		switch r := &d.res[n]; {
+		case r.Kind == Caption && r.Image < 0:
+			d.group(j, n)
+			return
+		case d.photoCredit(n) && r.Image < 0 && in(n+1) && d.res[n+1].Kind == Caption && d.res[n+1].Image < 0:
+			d.group(j, n, n+1)
+			return
+		case r.Kind == Boilerplate && r.Rule == ruleCaptionLabel:
+			return // the label's own rule pairs the caption
+		}
+	}
+	// caption above its credit; at the top of a dump only when prose follows,
+	// so a title over a bare agency line stays a title.
+	if in(p) && d.captionLike(p, d.gap[j]) && (p > 0 || !in(n) || d.prose(n)) {
+		d.set(p, Caption, ruleCaption)
+		d.group(p, j)
+		return
+	}
+	// a labelled credit, then its bare caption
+	if d.res[j].Label != "" && in(n) && !d.gap[n] && d.captionLike(n, false) && !d.prose(n) {
+		d.set(n, Caption, ruleCaptionAfter)
+		d.group(j, n)
+	}
+}

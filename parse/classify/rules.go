@@ -1,0 +1,328 @@
+package classify
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/khabar/khabar/parse/arabic"
+	"github.com/khabar/khabar/parse/lexicon"
+)
+
+// Rule names, reported in the record's removed[].rule. They are stable:
+// scripts may match on them.
+const (
+	ruleSeparator      = "separator"
+	ruleWidget         = "widget"
+	ruleNumericID      = "numeric-id"
+	ruleURL            = "url"
+	ruleDate           = "date"
+	ruleRelated        = "related-link"
+	ruleRelatedBlock   = "related-headline"
+	ruleCallToAction   = "call-to-action"
+	ruleCaptionLabel   = "caption-label"
+	ruleLabelledCredit = "labelled-credit"
+	ruleSourceLine     = "source-line"
+	ruleAttribution    = "attribution"
+	ruleCreditLine     = "credit-line"
+	ruleByline         = "byline"
+	rulePublishedIn    = "published-in"
+	ruleEmail          = "email"
+	ruleCaptionArchive = "caption-archive"
+	ruleCaptionCredit  = "caption-credit"
+)
+
+// intrinsic decides what a line is from the line alone, when the line says
+// so plainly (a rule, a label, an agency, a date). ok is false when the
+// line needs its neighbours.
+func intrinsic(f *feat, lex *lexicon.Lexicon) (r Result, ok bool) {
+	toks := f.toks
+	switch {
+	case isSeparator(f.text):
+		return decided(Boilerplate, ruleSeparator, f.text), true
+	case len(toks) == 0:
+		return Result{}, false
+	case !f.long && wholeMatch(lex, lexicon.Widget, toks):
+		return decided(Boilerplate, ruleWidget, f.text), true
+	case len(toks) == 1 && len(toks[0]) >= 5 && allDigits(toks[0]):
+		return decided(Boilerplate, ruleNumericID, f.text), true
+	case f.words == 1 && (strings.HasPrefix(f.text, "http") || strings.HasPrefix(f.text, "www.")):
+		return decided(Boilerplate, ruleURL, f.text), true
+	case f.words == 1 && strings.Contains(f.text, "@") && strings.Contains(f.text, "."):
+		r = decided(Meta, ruleEmail, f.text)
+		r.MetaKind = "other"
+		return r, true
+	}
+	if isDate(f, lex) {
+		r = decided(Meta, ruleDate, f.text)
+		r.MetaKind = "date"
+		return r, true
+	}
+	if _, ok := lex.Prefix(lexicon.Related, toks); ok && f.words <= 40 {
+		return decided(Boilerplate, ruleRelated, f.text), true
+	}
+	if r, ok := labelled(f, lex); ok {
+		return r, true
+	}
+	if f.words <= 40 && lex.Find(lexicon.Attribution, toks) != nil && (f.text[0] == '(' || f.words <= 30) {
+		r = decided(Credit, ruleAttribution, f.text)
+		r.Agencies = lex.AgenciesIn(toks)
+		return r, true
+	}
+	if ag, ok := creditOnly(f.text, toks, lex); ok && f.words <= 10 && !f.long {
+		r = decided(Credit, ruleCreditLine, f.text)
+		r.Agencies = ag
+		return r, true
+	}
+	if r, ok := byline(f, lex); ok {
+		return r, true
+	}
+	if f.words <= 40 && lex.Contains(lexicon.Boilerplate, toks) {
+		return decided(Boilerplate, ruleCallToAction, f.text), true
+	}
+	return gluedCaption(f, lex)
+}
+
+func decided(k Kind, rule, text string) Result {
+	return Result{Kind: k, Rule: rule, Text: text, Image: -1}
+}
+
+func wholeMatch(lex *lexicon.Lexicon, k lexicon.Kind, toks []string) bool {
+	m, ok := lex.Prefix(k, toks)
+	return ok && m.End == len(toks)
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// isDate reports a date or time line: «الجمعة, 29 يونيو, 2012, 17:35
+// بتوقيت القدس», "Fri, 11 Aug 2017 15:16:32 GMT", "2012-06-03", "07.13".
+func isDate(f *feat, lex *lexicon.Lexicon) bool {
+	if f.long || f.words > 12 || len(f.toks) > 14 {
+		return false
+	}
+	digits, words, other := 0, 0, 0
+	for i := 0; i < len(f.toks); {
+		if allDigits(f.toks[i]) {
+			digits++
+			i++
+			continue
+		}
+		if m, ok := lex.At(lexicon.DateWord, f.toks, i); ok {
+			words++
+			i = m.End
+			continue
+		}
+		other++
+		i++
+	}
+	if digits == 0 {
+		return false
+	}
+	if words == 0 {
+		return other == 0 && digits >= 2 && digits <= 6
+	}
+	return other <= 2 && other < digits+words
+}
+
+// labelled handles lines opened by a caption, credit or source label.
+func labelled(f *feat, lex *lexicon.Lexicon) (Result, bool) {
+	toks := f.toks
+	if f.long {
+		return Result{}, false
+	}
+	// A caption label, maybe after a credit: "Image copyright AFP Image caption …".
+	for p := 0; p < len(toks) && p <= 8; p++ {
+		m, ok := lex.At(lexicon.CaptionLabel, toks, p)
+		if !ok {
+			continue
+		}
+		if p > 0 {
+			if _, ok := lex.Prefix(lexicon.CreditLabel, toks); !ok {
+				break
+			}
+		}
+		label, rest := dropTokens(f.text, m.End)
+		_, label = dropTokens(label, m.Start)
+		var r Result
+		if rest == "" {
+			r = decided(Boilerplate, ruleCaptionLabel, f.text)
+		} else {
+			r = decided(Caption, ruleCaptionLabel, rest)
+		}
+		r.Label = label
+		r.Agencies = lex.AgenciesIn(toks[:p])
+		if len(toks) > m.End {
+			r.Agencies = appendNew(r.Agencies, gluedAgencies(rest, lex))
+		}
+		return r, true
+	}
+	if m, ok := lex.Prefix(lexicon.CreditLabel, toks); ok {
+		label, rest := dropTokens(f.text, m.End)
+		n := len(toks) - m.End
+		multi := m.End > 1
+		sep := separated(f.text, label)
+		ag := lex.AgenciesIn(toks[m.End:])
+		if n <= 8 && f.words <= 14 && (multi || sep || ag != nil) && (n > 0 || multi || sep) {
+			r := decided(Credit, ruleLabelledCredit, rest)
+			r.Label, r.Agencies = label, ag
+			return r, true
+		}
+	}
+	if m, ok := lex.Prefix(lexicon.SourceLabel, toks); ok {
+		label, rest := dropTokens(f.text, m.End)
+		if len(toks)-m.End <= 6 && f.words <= 9 && (rest == "" || separated(f.text, label)) {
+			r := decided(Credit, ruleSourceLine, rest)
+			r.Label, r.Agencies = label, lex.AgenciesIn(toks[m.End:])
+			return r, true
+		}
+	}
+	return Result{}, false
+}
+
+// separated reports whether a colon, comma or dash follows label in text.
+func separated(text, label string) bool {
+	rest := strings.TrimLeftFunc(text[len(label):], func(r rune) bool { return invisible(r) })
+	r, _ := utf8.DecodeRuneInString(rest)
+	return strings.ContainsRune(":،,-–—ـ/|", r)
+}
+
+func appendNew(list, more []string) []string {
+	for _, s := range more {
+		found := false
+		for _, v := range list {
+			found = found || v == s
+		}
+		if !found {
+			list = append(list, s)
+		}
+	}
+	return list
+}
+
+// creditOnly reports a line made of agencies, credit labels and
+// connectors, plus at most three other tokens (a photographer's name) when
+// a slash or connector ties them to an agency: "Reuters/Carlos Barria",
+// "AFP via Getty Images", «فرانس24/ أ ف ب».
+func creditOnly(text string, toks []string, lex *lexicon.Lexicon) ([]string, bool) {
+	if len(toks) == 0 || len(toks) > 10 {
+		return nil, false
+	}
+	agencies, other, joined := 0, 0, false
+	for i := 0; i < len(toks); {
+		if m, ok := lex.At(lexicon.Agency, toks, i); ok {
+			agencies++
+			i = m.End
+			continue
+		}
+		if m, ok := lex.At(lexicon.Connector, toks, i); ok && i > 0 {
+			joined = true
+			i = m.End
+			continue
+		}
+		if m, ok := lex.At(lexicon.CreditLabel, toks, i); ok {
+			joined = true
+			i = m.End
+			continue
+		}
+		other++
+		i++
+	}
+	if agencies == 0 || other > 3 {
+		return nil, false
+	}
+	if other > 0 && !joined && !strings.ContainsAny(text, "/|") {
+		return nil, false
+	}
+	return lex.AgenciesIn(toks), true
+}
+
+// byline reports «كتب: ...», «حوار: ...», «تحقيق - ...», "By Jane Doe" and
+// the aggregator's glued «... نشر في <paper> يوم 01 - 10 - 2012».
+func byline(f *feat, lex *lexicon.Lexicon) (Result, bool) {
+	if f.long || f.words > 15 {
+		return Result{}, false
+	}
+	if m, ok := lex.Prefix(lexicon.BylineLabel, f.toks); ok && f.words <= 10 && len(f.toks) > m.End {
+		label, rest := dropTokens(f.text, m.End)
+		latinBy := f.latin && f.words <= 6 && startsUpper(rest)
+		if separated(f.text, label) || latinBy {
+			r := decided(Meta, ruleByline, f.text)
+			r.MetaKind = "byline"
+			return r, true
+		}
+	}
+	for i := 0; i+1 < len(f.toks); i++ {
+		if strings.HasSuffix(f.toks[i], "نشر") && f.toks[i+1] == "في" && strings.ContainsAny(f.text, "0123456789") {
+			r := decided(Meta, rulePublishedIn, f.text)
+			r.MetaKind = "byline"
+			return r, true
+		}
+	}
+	return Result{}, false
+}
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// gluedCaption reports a caption with a credit glued on: «... أرشيفية»,
+// «... (رويترز)», "... (AFP/Getty)", «... (تصوير أحمد شحاتة)», or a credit
+// label inside the line ("... Mandatory Credit: ...").
+func gluedCaption(f *feat, lex *lexicon.Lexicon) (Result, bool) {
+	if f.words < 3 || f.words > 45 || f.long {
+		return Result{}, false
+	}
+	if _, ok := lex.Suffix(lexicon.Archive, f.toks); ok {
+		return decided(Caption, ruleCaptionArchive, f.text), true
+	}
+	if ag := gluedAgencies(f.text, lex); ag != nil {
+		r := decided(Caption, ruleCaptionCredit, f.text)
+		r.Agencies = ag
+		return r, true
+	}
+	for p := 3; p < len(f.toks); p++ {
+		if m, ok := lex.At(lexicon.CreditLabel, f.toks, p); ok && m.End-m.Start > 1 && len(f.toks)-m.End <= 12 {
+			r := decided(Caption, ruleCaptionCredit, f.text)
+			r.Agencies = lex.AgenciesIn(f.toks[p:])
+			return r, true
+		}
+	}
+	return Result{}, false
+}
+
+// gluedAgencies returns the credit in a closing parenthesis of text:
+// "(AP)", "(AFP/Getty)", «(تصوير أحمد شحاتة)». The text before it must be
+// at least three words that do not end a sentence.
+func gluedAgencies(text string, lex *lexicon.Lexicon) []string {
+	t := strings.TrimRightFunc(text, func(r rune) bool { return invisible(r) || r == '.' })
+	if !strings.HasSuffix(t, ")") {
+		return nil
+	}
+	open := strings.LastIndexByte(t, '(')
+	if open < 0 {
+		return nil
+	}
+	before, inner := t[:open], t[open+1:len(t)-1]
+	if countWords(before) < 3 || endClass(before) == endStop {
+		return nil
+	}
+	toks := strings.Fields(arabic.Key(inner))
+	if m, ok := lex.Prefix(lexicon.CreditLabel, toks); ok && len(toks)-m.End <= 4 {
+		if ag := lex.AgenciesIn(toks); ag != nil {
+			return ag
+		}
+		return []string{}
+	}
+	if ag, ok := creditOnly(inner, toks, lex); ok {
+		return ag
+	}
+	return nil
+}
