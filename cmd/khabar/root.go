@@ -51,9 +51,11 @@ func newRootCmd() *cobra.Command {
 	root.AddCommand(
 		newVersionCmd(),
 		newParseCmd(),
+		newBatchCmd(),
 		newExplainCmd(),
 		newSchemaCmd(),
 		newLexiconCmd(),
+		newNormalizeCmd(),
 	)
 	return root
 }
