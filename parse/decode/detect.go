@@ -44,8 +44,10 @@ func needMore(p []byte, e Encoding, limit int) bool {
 		return false
 	case UTF8:
 		return len(p) < 3 && string(p) == "\xef\xbb\xbf"[:len(p)]
+	case UTF16:
+		return bom(p) != 2 // only a UTF-16 BOM settles it before the prefix is full
 	}
-	return bom(p) == 0 // Auto and UTF16: a BOM settles it at once
+	return bom(p) == 0 // Auto: a BOM settles it at once
 }
 
 // decide picks the encoding for an input whose first bytes are p
