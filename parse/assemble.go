@@ -97,7 +97,9 @@ func (as *assembler) line(i int) {
 		if kind == "" {
 			kind = "other"
 		}
-		as.a.Meta = append(as.a.Meta, Meta{Kind: kind, Text: text, Line: l.N})
+		if text != "" { // an empty <AUTHOR></AUTHOR> is removed but says nothing
+			as.a.Meta = append(as.a.Meta, Meta{Kind: kind, Text: text, Line: l.N})
+		}
 		as.a.Removed = append(as.a.Removed, Removed{Kind: "meta", Text: text, Line: l.N, Rule: r.Rule})
 	default: // boilerplate, and any kind this package does not know
 		as.open = false

@@ -38,6 +38,9 @@ func (p *parser) newArticle(d *rawDoc) *Article {
 	if p.name == "" {
 		a.Source.Path = "-"
 	}
+	if d.last < d.first {
+		a.Source.Lines = [2]int{0, 0} // no line at all
+	}
 	clearContent(a, p)
 	return a
 }

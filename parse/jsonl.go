@@ -83,6 +83,7 @@ func (p *parser) fillJSONL(d *rawDoc, n int, line []byte) {
 	var rec jsonlRecord
 	dec := json.NewDecoder(bytes.NewReader(line))
 	err := dec.Decode(&rec)
+	d.recordID = jsonlID(rec.ID)
 	if err == nil && dec.More() {
 		err = errors.New("more than one JSON value")
 	}
@@ -94,7 +95,6 @@ func (p *parser) fillJSONL(d *rawDoc, n int, line []byte) {
 		d.badInput = fmt.Errorf("line %d: invalid JSON: %v", n, err)
 		return
 	}
-	d.recordID = jsonlID(rec.ID)
 	if rec.Text == nil {
 		d.badInput = fmt.Errorf("line %d: no \"text\" string", n)
 		return
@@ -103,7 +103,7 @@ func (p *parser) fillJSONL(d *rawDoc, n int, line []byte) {
 	d.size = int64(len(d.raw))
 	d.sum = sha256.Sum256(d.raw)
 	d.blank = isBlankBytes(d.raw)
-	d.last = max(1, countLines(d.raw))
+	d.last = countLines(d.raw)
 }
 
 // jsonlID returns the record's id: a string as is, a number as written,

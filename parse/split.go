@@ -158,6 +158,10 @@ func newScanner(r io.Reader) *bufio.Scanner {
 func (s *splitter) next() *rawDoc {
 	for !s.done {
 		d := s.read()
+		if d.err == nil && !d.tooLarge && d.blank && s.done && s.index == 0 {
+			// The whole input is blank: one empty document over all of it.
+			d.first, d.last = 1, s.line
+		}
 		if d.err != nil || d.tooLarge || !d.blank || (s.done && s.index == 0) {
 			d.index = s.index
 			s.index++
@@ -181,7 +185,7 @@ func (s *splitter) read() *rawDoc {
 		whole := complete || len(tok) < chunkSize
 		if lineStart && whole && !s.mode.none() && s.separator(trimEOL(tok)) {
 			s.line++
-			return d
+			return d.keep(&buf)
 		}
 		if lineStart {
 			s.line++
@@ -210,6 +214,11 @@ func (s *splitter) read() *rawDoc {
 	if err := s.sc.Err(); err != nil {
 		d.err = err
 	}
+	return d.keep(&buf)
+}
+
+// keep sets the document's bytes to what buf holds.
+func (d *rawDoc) keep(buf *bytes.Buffer) *rawDoc {
 	if !d.tooLarge {
 		d.raw = buf.Bytes()
 		if d.raw == nil {
