@@ -36,12 +36,12 @@ is a terminal, and never when NO_COLOR is set. PATH - reads stdin.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.encoding, "encoding", "auto", "input encoding")
+	o.encoding = addEncodingFlag(cmd)
 	f.StringVar(&o.split, "split", "none", "split the input into documents: none|auto|nul|formfeed|regex:RE")
 	f.StringVar(&o.lexicon, "lexicon", "", "extend the built-in lexicon with `FILE`")
 	f.StringVar(&o.maxBytes, "max-bytes", "64MiB", "largest document to parse, in bytes")
 	f.StringVar(&o.color, "color", "auto", "colour the gutter: auto|always|never (NO_COLOR turns it off)")
-	o.normalize, o.inputFormat = "default", "text"
+	o.inputFormat = "text"
 	return cmd
 }
 

@@ -11,8 +11,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/khabar/khabar/parse"
-	"github.com/khabar/khabar/parse/arabic"
-	"github.com/khabar/khabar/parse/decode"
 	"github.com/khabar/khabar/parse/lexicon"
 )
 
@@ -23,10 +21,8 @@ type parseOptions struct {
 	walk        walkOptions
 	output      string
 	jobs        int
-	encoding    string
-	normalize   string
-	with        string
-	without     string
+	encoding    *encodingFlag
+	normalize   *normalizeFlags
 	split       string
 	inputFormat string
 	explain     bool
@@ -58,10 +54,8 @@ or --input-format jsonl give JSON Lines, one record per document, in input order
 	f := cmd.Flags()
 	f.StringVarP(&o.output, "output", "o", "", "write to `FILE` instead of stdout")
 	f.IntVarP(&o.jobs, "jobs", "j", runtime.NumCPU(), "parse `N` files at a time")
-	f.StringVar(&o.encoding, "encoding", "auto", "input encoding: "+strings.Join(decode.Names(), "|"))
-	f.StringVar(&o.normalize, "normalize", "default", "normalization profile of text fields: "+strings.Join(arabic.ProfileNames(), "|"))
-	f.StringVar(&o.with, "with", "", "normalization `OPS` to add to the profile (comma-separated)")
-	f.StringVar(&o.without, "without", "", "normalization `OPS` to drop from the profile (comma-separated)")
+	o.encoding = addEncodingFlag(cmd)
+	o.normalize = addNormalizeFlags(cmd)
 	f.StringVar(&o.split, "split", "none", "split inputs into documents: none|auto|nul|formfeed|regex:RE")
 	f.StringVar(&o.inputFormat, "input-format", "text", "input format: text|jsonl (one {\"id\", \"text\"} object a line)")
 	f.StringVar(&o.filesFrom, "files-from", "", "read the paths to parse from `FILE` (- for stdin), one a line")
@@ -81,18 +75,13 @@ or --input-format jsonl give JSON Lines, one record per document, in input order
 func (o *parseOptions) libOptions() (parse.Options, error) {
 	var po parse.Options
 	var err error
-	if po.Encoding, err = decode.ParseEncoding(o.encoding); err != nil {
-		return po, usageErrorf("--encoding: %v", err)
+	if po.Encoding, err = o.encoding.encoding(); err != nil {
+		return po, err
 	}
-	if _, err := arabic.Profile(o.normalize); err != nil {
-		return po, usageErrorf("--normalize: %v", err)
-	}
-	po.Profile = o.normalize
-	if po.With, err = arabic.ParseOps(o.with); err != nil {
-		return po, usageErrorf("--with: %v", err)
-	}
-	if po.Without, err = arabic.ParseOps(o.without); err != nil {
-		return po, usageErrorf("--without: %v", err)
+	if o.normalize != nil {
+		if po.Profile, po.With, po.Without, err = o.normalize.values(); err != nil {
+			return po, err
+		}
 	}
 	switch o.inputFormat {
 	case "text":
