@@ -50,12 +50,12 @@ func Run(ctx context.Context, src, dst string, opts Options) (*Summary, error) {
 	defer r.close()
 	if r.root != nil && !opts.Check {
 		if err := removeTemps(r.root, r.srcInDst); err != nil {
-			return nil, fmt.Errorf("%s: %w", dst, err)
+			return nil, fmt.Errorf("cannot clean %s: %s", dst, pathErr(err))
 		}
 	}
 	prev, err := readManifest(r.root)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", dst, err)
+		return nil, r.manifestErr(err)
 	}
 	w := &walker{include: opts.Include, exclude: opts.Exclude, follow: opts.Follow}
 	if w.include == nil {
@@ -70,10 +70,10 @@ func Run(ctx context.Context, src, dst string, opts Options) (*Summary, error) {
 		// Keep the entries of the files still there; this also proves DST
 		// writable before any work is done.
 		if err := writeManifest(r.root, r.kept); err != nil {
-			return nil, fmt.Errorf("%s: %w", dst, err)
+			return nil, r.manifestErr(err)
 		}
 		if r.journal, err = openJournal(r.root); err != nil {
-			return nil, fmt.Errorf("%s: %w", dst, err)
+			return nil, r.manifestErr(err)
 		}
 	}
 	sum, err := r.process(ctx, jobs, w)
@@ -84,7 +84,7 @@ func Run(ctx context.Context, src, dst string, opts Options) (*Summary, error) {
 			err = writeManifest(r.root, r.kept)
 		}
 		if err != nil {
-			err = fmt.Errorf("%s: %w", dst, err)
+			err = r.manifestErr(err)
 		}
 	}
 	sum.Elapsed = time.Since(start)
@@ -94,7 +94,8 @@ func Run(ctx context.Context, src, dst string, opts Options) (*Summary, error) {
 // runner holds what stays the same for every file of a run.
 type runner struct {
 	opts     Options
-	src, dst string
+	src, dst string // absolute
+	dstArg   string // as given, for messages
 	srcInfo  fs.FileInfo
 	dstInfo  fs.FileInfo // nil when DST does not exist (Check)
 	root     *os.Root    // DST; nil when it does not exist (Check)
@@ -127,7 +128,7 @@ func newRunner(src, dst string, opts Options) (*runner, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &runner{opts: opts, key: key}
+	r := &runner{opts: opts, key: key, dstArg: dst}
 	if r.src, err = filepath.Abs(src); err != nil {
 		return nil, err
 	}
@@ -164,6 +165,10 @@ func newRunner(src, dst string, opts Options) (*runner, error) {
 	}
 	r.dirs.root = r.root
 	return r, nil
+}
+
+func (r *runner) manifestErr(err error) error {
+	return fmt.Errorf("%s: %s", filepath.Join(r.dstArg, manifestName), pathErr(err))
 }
 
 func (r *runner) close() {

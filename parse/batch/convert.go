@@ -88,7 +88,7 @@ func (r *runner) convert(j *job, f *os.File, res FileResult) (o outcome, fatal e
 		}
 		if err := w.add(a); err != nil {
 			w.abort()
-			return o, err
+			return o, r.writeErr(j, err)
 		}
 	}
 	if len(res.Errors) > 0 {
@@ -102,7 +102,7 @@ func (r *runner) convert(j *job, f *os.File, res FileResult) (o outcome, fatal e
 	}
 	out, size, err := w.finish()
 	if err != nil {
-		return o, err
+		return o, r.writeErr(j, err)
 	}
 	res.State, res.Output = Converted, out
 	return outcome{res: res, record: &entry{
@@ -121,10 +121,15 @@ func (r *runner) fail(j *job, res FileResult, reason string) (outcome, error) {
 	}
 	for _, ext := range outputExts {
 		if err := removeIfThere(r.root, j.stem+ext); err != nil {
-			return outcome{}, err
+			return outcome{}, r.writeErr(j, err)
 		}
 	}
 	return outcome{res: res, drop: true}, nil
+}
+
+// writeErr is a fatal error writing the output of j.
+func (r *runner) writeErr(j *job, err error) error {
+	return fmt.Errorf("%s: cannot write its output in %s: %s", j.f.rel, r.dstArg, pathErr(err))
 }
 
 // tally counts a record into its file's result.

@@ -115,7 +115,7 @@ func (r *runner) process(ctx context.Context, jobs []job, w *walker) (*Summary, 
 
 	for o := range done {
 		if err := r.remember(o); err != nil {
-			stop(err)
+			stop(r.manifestErr(err))
 		}
 		sum.Files++
 		sum.add(&o.res)

@@ -146,12 +146,16 @@ func CheckPattern(p string) error {
 	return err
 }
 
-// pathErr is the reason of a file system error without the path, which
-// the result already carries.
+// pathErr is the reason of a file system error without the operations
+// and paths it wraps, which the message already carries.
 func pathErr(err error) string {
 	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
+	for errors.As(err, &pe) {
+		err = pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		err = le.Err
 	}
 	return err.Error()
 }

@@ -1,0 +1,273 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/khabar/khabar/parse"
+	"github.com/khabar/khabar/parse/batch"
+	"github.com/khabar/khabar/parse/lexicon"
+)
+
+// batchOptions is what `khabar batch` was asked to do.
+type batchOptions struct {
+	src, dst  string
+	jobs      int
+	encoding  *encodingFlag
+	normalize *normalizeFlags
+	split     string
+	lexicon   string
+	maxBytes  string
+	timeout   time.Duration
+	include   []string
+	exclude   []string
+	quiet     bool
+	debug     bool
+	force     bool
+	check     bool
+	follow    bool
+	report    string
+
+	stdout, stderr io.Writer
+}
+
+func newBatchCmd() *cobra.Command {
+	o := &batchOptions{}
+	cmd := &cobra.Command{
+		Use:   "batch SRC -o DST",
+		Short: "Convert an archive folder into a mirrored tree of JSON files",
+		Long: `Convert the dumps of the folder SRC into a mirrored tree under DST: SRC/a/b.txt becomes
+DST/a/b.json, or DST/a/b.jsonl when the file holds several documents (--split auto by default).
+Run in SRC, "khabar parse a/b.txt" prints what b.json holds, and "khabar parse --split auto
+a/b.txt" what b.jsonl holds.
+
+A rerun converts only what changed (source bytes, schema version or options); --force redoes
+everything. Outputs are written by temp file and rename, so a run may be killed at any moment
+and a rerun completes the tree. --check writes nothing, lists missing and stale outputs on
+stdout and exits 1 if there are any. A file that fails gets no output, is listed in the summary
+(stderr) and in --report, and the run goes on; the exit status is then 1.`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.src = args[0]
+			o.stdout, o.stderr = cmd.OutOrStdout(), cmd.ErrOrStderr()
+			return runBatch(cmd.Context(), o)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&o.dst, "output", "o", "", "write the tree under `DST` (required)")
+	f.IntVarP(&o.jobs, "jobs", "j", runtime.NumCPU(), "convert `N` files at a time")
+	o.encoding = addEncodingFlag(cmd)
+	o.normalize = addNormalizeFlags(cmd)
+	f.StringVar(&o.split, "split", "auto", "split files into documents: none|auto|nul|formfeed|regex:RE")
+	f.StringVar(&o.lexicon, "lexicon", "", "extend the built-in lexicon with `FILE`")
+	f.StringVar(&o.maxBytes, "max-bytes", "64MiB", "largest document to parse, in bytes (suffixes KiB, MiB, GiB, KB, MB, GB)")
+	f.DurationVar(&o.timeout, "timeout", 0, "give up on a document after `D` (0: no limit)")
+	f.StringSliceVar(&o.include, "include", []string{"*.txt"}, "convert files matching `GLOB` (on the name; on the path from SRC if it holds a /)")
+	f.StringSliceVar(&o.exclude, "exclude", nil, "skip files and folders matching `GLOB`")
+	f.BoolVar(&o.quiet, "quiet", false, "print neither progress nor summary")
+	f.BoolVar(&o.debug, "debug", false, "print what happens to each file; add a short stack to E_INTERNAL messages")
+	f.BoolVar(&o.force, "force", false, "convert every file, even those whose output is up to date")
+	f.BoolVar(&o.check, "check", false, "write nothing; list missing and stale outputs on stdout and exit 1 if any")
+	f.BoolVar(&o.follow, "follow", false, "follow symlinks to folders (loops are detected and skipped)")
+	f.StringVar(&o.report, "report", "", "write one JSON line per failed, skipped or warned file to `FILE`")
+	_ = cmd.MarkFlagRequired("output")
+	return cmd
+}
+
+// parseOptions turns the parse flags into parse.Options.
+func (o *batchOptions) parseOptions() (parse.Options, error) {
+	var po parse.Options
+	var err error
+	if po.Encoding, err = o.encoding.encoding(); err != nil {
+		return po, err
+	}
+	if po.Profile, po.With, po.Without, err = o.normalize.values(); err != nil {
+		return po, err
+	}
+	if err := parse.CheckSplit(o.split); err != nil {
+		return po, usageErrorf("--split: %v", err)
+	}
+	po.Split = o.split
+	if po.MaxBytes, err = parseSize(o.maxBytes); err != nil {
+		return po, usageErrorf("--max-bytes: %v", err)
+	}
+	if o.timeout < 0 {
+		return po, usageErrorf("--timeout: negative duration %v", o.timeout)
+	}
+	po.Timeout, po.Debug = o.timeout, o.debug
+	if o.lexicon != "" {
+		if po.Lexicon, err = loadLexicon(o.lexicon); err != nil {
+			return po, usageErrorf("--lexicon: %v", err)
+		}
+	}
+	return po, nil
+}
+
+// loadLexicon returns the built-in lexicon extended with the file's.
+func loadLexicon(name string) (*lexicon.Lexicon, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	more, err := lexicon.Parse(f, name)
+	if err != nil {
+		return nil, err
+	}
+	return lexicon.Builtin().Extend(more), nil
+}
+
+func runBatch(ctx context.Context, o *batchOptions) error {
+	po, err := o.parseOptions()
+	if err != nil {
+		return err
+	}
+	if o.jobs < 0 {
+		return usageErrorf("-j: negative number of jobs %d", o.jobs)
+	}
+	if o.report != "" && within(o.report, o.src) {
+		return usageErrorf("--report: %s is inside SRC, which batch never writes", o.report)
+	}
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	bar := newProgress(o.stderr, !o.quiet && !o.debug)
+	opts := batch.Options{
+		Parse: po, Include: o.include, Exclude: o.exclude, Jobs: o.jobs,
+		Force: o.force, Check: o.check, Follow: o.follow,
+		Progress: bar.event,
+	}
+	if o.debug {
+		opts.Progress = func(e batch.Event) { debugEvent(o.stderr, e) }
+	}
+	sum, err := batch.Run(ctx, o.src, o.dst, opts)
+	bar.wait()
+	var ue *batch.UsageError
+	if errors.As(err, &ue) {
+		return usageErrorf("%v", ue.Err)
+	}
+	if sum == nil {
+		return fatalErrorf("%v", err)
+	}
+	if o.check {
+		listStale(o.stdout, sum)
+	}
+	if !o.quiet {
+		writeSummary(o.stderr, sum, o.check)
+	}
+	if o.report != "" {
+		if rerr := writeReport(o.report, sum); rerr != nil && err == nil {
+			err = fmt.Errorf("--report: %w", rerr)
+		}
+	}
+	switch {
+	case err != nil:
+		return fatalErrorf("%v", err)
+	case sum.Failed > 0 || o.check && sum.Missing+sum.Stale > 0:
+		return errSomeFailed
+	}
+	return nil
+}
+
+// listStale prints, for --check, one line per output that is missing or
+// stale: the state and the source's path from SRC.
+func listStale(w io.Writer, sum *batch.Summary) {
+	for _, p := range sum.Problems {
+		if p.State == batch.Missing || p.State == batch.Stale {
+			fmt.Fprintf(w, "%s %s\n", p.State, p.Path)
+		}
+	}
+}
+
+func debugEvent(w io.Writer, e batch.Event) {
+	switch {
+	case e.Walked:
+		fmt.Fprintf(w, "khabar: debug: %d files, %s\n", e.Files, formatBytes(e.Bytes))
+	case e.File.Output != "":
+		fmt.Fprintf(w, "khabar: debug: %s: %s → %s\n", e.File.Path, e.File.State, e.File.Output)
+	default:
+		fmt.Fprintf(w, "khabar: debug: %s: %s\n", e.File.Path, e.File.State)
+	}
+}
+
+// within reports whether p is, or would be, inside dir.
+func within(p, dir string) bool {
+	ap, err1 := filepath.Abs(p)
+	ad, err2 := filepath.Abs(dir)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	if r, err := filepath.EvalSymlinks(ad); err == nil {
+		ad = r
+	}
+	if r, err := filepath.EvalSymlinks(filepath.Dir(ap)); err == nil {
+		ap = filepath.Join(r, filepath.Base(ap))
+	}
+	rel, err := filepath.Rel(ad, ap)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// reportLine is a line of --report: a file that failed, was skipped or
+// has warnings (with --check, also one missing or stale).
+type reportLine struct {
+	Path     string          `json:"path"`
+	Status   string          `json:"status"` // failed, skipped, warned, missing or stale
+	Reason   string          `json:"reason"`
+	Output   *string         `json:"output"` // the output written, if any
+	Errors   []batch.Problem `json:"errors"`
+	Warnings []batch.Problem `json:"warnings"`
+}
+
+// writeReport writes the report in walk order, by temp file and rename.
+func writeReport(name string, s *batch.Summary) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	for _, p := range s.Problems {
+		l := reportLine{Path: p.Path, Status: p.State.String(), Reason: p.Reason,
+			Errors: p.Errors, Warnings: p.Warnings}
+		if p.State == batch.Converted || p.State == batch.UpToDate {
+			l.Status = "warned"
+			w := p.Warnings[0]
+			l.Reason = fmt.Sprintf("document %d: %s: %s", w.Index, w.Code, w.Message)
+		}
+		if p.Output != "" {
+			l.Output = &p.Output
+		}
+		if l.Errors == nil {
+			l.Errors = []batch.Problem{}
+		}
+		if l.Warnings == nil {
+			l.Warnings = []batch.Problem{}
+		}
+		if err := enc.Encode(l); err != nil {
+			return err
+		}
+	}
+	f, err := os.CreateTemp(filepath.Dir(name), ".khabar-report-*.tmp")
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(buf.Bytes())
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), name)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+	}
+	return err
+}
