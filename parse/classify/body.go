@@ -19,7 +19,12 @@ const (
 	maxQuestionHeading = 9
 	maxShortHeading    = 9
 	maxColonHeading    = 4
+	maxAnswerHeading   = 30 // a question answered on the next line: Q&A
+	maxIsolatedHeading = 12
+	minSectionWords    = 8 // the prose that a heading opens
 )
+
+const ruleCaptionBare = "caption-unpunctuated"
 
 // relatedBlocks extends a related-story link to the bare headlines right
 // under it: «اقرأ أيضاً:» alone and the headline on the next line, or a
@@ -31,6 +36,9 @@ func (d *doc) relatedBlocks(lo, hi int) {
 		}
 		labelOnly := wholeMatch(d.lex, "related", d.f[j].toks)
 		for k := j + 1; k < hi && !d.gap[k] && d.open(k); k++ {
+			if k+1 < hi && listMarker(d.f[k+1].text) {
+				break
+			}
 			if labelOnly && k == j+1 && !d.f[k].long && d.f[k].words <= 30 || d.headlineLike(k) {
 				d.set(k, Boilerplate, ruleRelatedBlock)
 				continue
@@ -45,7 +53,7 @@ func (d *doc) relatedBlocks(lo, hi int) {
 			continue
 		}
 		k := j
-		for k < hi && d.open(k) && !d.gap[k] && d.headlineLike(k) {
+		for k < hi && d.open(k) && !d.gap[k] && d.headlineLike(k) && !d.f[k].digits {
 			k++
 		}
 		if k-j >= 2 && k < hi && !d.gap[k] && d.prose(k) && !listMarker(d.f[k].text) {
@@ -71,21 +79,82 @@ func (d *doc) headings(lo, hi int) {
 			continue
 		}
 		prevLeadIn := j > lo && d.res[j-1].Kind == Paragraph && d.f[j-1].end == endColon
-		next := j + 1
-		opens := next < hi && (d.prose(next) || isImage(d.res[next].Kind))
+		list := listMarker(f.text)
+		opens := d.opensSection(j, lo, hi, true)
+		answered := opens && answerMarker(d.f[j+1].text)
 		switch {
 		case f.end == endColon && f.words <= maxColonHeading && !f.latin:
 			d.set(j, Heading, ruleColonHeading)
-		case prevLeadIn || listMarker(f.text) && !numbered(f.text):
-			d.set(j, Paragraph, ruleListItem)
-		case f.end == endQuestion && f.words <= maxQuestionHeading+starBonus(f.text) && opens:
+		case d.unpunctuatedCaption(j):
+			d.set(j, Caption, ruleCaptionBare)
+			d.group(j)
+		case !list && (f.end == endQuestion && (opens && f.words <= maxQuestionHeading+starBonus(f.text) ||
+			answered && f.words <= maxAnswerHeading) || answered && f.words <= 4 && f.end != endComma):
 			d.set(j, Heading, ruleQuestionHeading)
-		case f.end == endNone && f.words <= maxShortHeading+starBonus(f.text) && opens:
+		case prevLeadIn || list && !numbered(f.text):
+			d.set(j, Paragraph, ruleListItem)
+		case opens && d.shortHeading(j):
 			d.set(j, Heading, ruleShortHeading)
 		default:
 			d.set(j, Paragraph, "paragraph")
 		}
 	}
+}
+
+// opensSection reports whether f[j] is followed by prose or an image, and
+// for a numbered line ("2- Title") whether prose also comes before it, so
+// the items of a numbered list are not taken for sections.
+func (d *doc) opensSection(j, lo, hi int, chain bool) bool {
+	n := j + 1
+	if n >= hi {
+		return false
+	}
+	switch k := d.res[n].Kind; {
+	case isImage(k):
+	case chain && d.open(n) && d.shortHeading(n) && d.opensSection(n, lo, hi, false):
+		// a kicker over the headline of a second story on the page
+	case k == Boilerplate || k == Meta || !d.prose(n) || d.f[n].words < minSectionWords:
+		return false
+	}
+	if numbered(d.f[j].text) && j > lo && !d.prose(j-1) {
+		return false
+	}
+	return true
+}
+
+// answerMarker reports the opening of an interview answer: a dash, or the
+// "?" a lost dash glyph turned into.
+func answerMarker(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r == '-' || r == '–' || r == '—' || r == 'ـ' || r == '?' || r == '؟'
+}
+
+// shortHeading reports a line short enough to be a heading: up to
+// maxShortHeading words, or maxIsolatedHeading for a line set apart by
+// blank lines, which may then end in "!".
+func (d *doc) shortHeading(j int) bool {
+	f := &d.f[j]
+	isolated := d.gap[j] && j+1 < len(d.f) && d.gap[j+1]
+	switch {
+	case f.long || listMarker(f.text) && !numbered(f.text):
+		return false
+	case f.end == endNone:
+		return f.words <= maxShortHeading+starBonus(f.text) || isolated && f.words <= maxIsolatedHeading
+	case strings.HasSuffix(f.text, "!"):
+		return isolated && !f.latin && f.words <= maxIsolatedHeading
+	}
+	return false
+}
+
+// unpunctuatedCaption reports a Latin sentence left without a full stop
+// in a dump whose paragraphs are parted by blank lines: the caption of a
+// photo the extractor dropped.
+func (d *doc) unpunctuatedCaption(j int) bool {
+	f := &d.f[j]
+	if !d.blanky || !f.latin || f.end != endNone || f.words < 8 || f.words > 35 || f.long {
+		return false
+	}
+	return !strings.ContainsAny(f.text, "@#()") && !strings.Contains(f.text, "http") && !listMarker(f.text)
 }
 
 // starBonus lets a «* » bullet heading be a little longer.

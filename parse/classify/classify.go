@@ -50,6 +50,7 @@ type doc struct {
 	f      []feat
 	res    []Result
 	gap    []bool // a blank line comes before f[j]
+	blanky bool   // most lines are parted by blank lines
 	images int    // image groups handed out
 }
 
@@ -71,6 +72,13 @@ func Classify(lines []Line, lex *lexicon.Lexicon) []Result {
 		blank = false
 	}
 	d.res = make([]Result, len(d.f))
+	gaps := 0
+	for _, g := range d.gap {
+		if g {
+			gaps++
+		}
+	}
+	d.blanky = gaps*2 >= len(d.f)
 	if !d.markup() {
 		d.body(0, len(d.f), false)
 	}

@@ -90,14 +90,22 @@ func trimInvisible(s string) string {
 	return s
 }
 
+// countWords counts the space-separated chunks of s that hold a letter or
+// a digit (a lone ":" or "-" is not a word).
 func countWords(s string) int {
-	n, in := 0, false
+	n, in, counted := 0, false, false
 	for _, r := range s {
-		sp := invisible(r)
-		if !sp && !in {
-			n++
+		if invisible(r) {
+			in = false
+			continue
 		}
-		in = !sp
+		if !in {
+			in, counted = true, false
+		}
+		if !counted && isWordRune(r) {
+			n++
+			counted = true
+		}
 	}
 	return n
 }

@@ -79,15 +79,25 @@ func (d *doc) gluedRepeat(p int) {
 	}
 	pt, jt := d.f[p].toks, d.f[j].toks
 	m, ok := d.lex.Prefix(lexicon.CreditLabel, jt)
-	if !ok || len(jt) <= len(pt)+m.End || !sameKey(jt[len(jt)-len(pt):], pt) {
+	if !ok || len(jt) <= len(pt)+m.End || indexToks(jt[m.End:], pt) < 0 {
 		return
 	}
 	label, _ := dropTokens(d.f[j].text, m.End)
 	d.set(p, Caption, ruleCaption)
 	d.set(j, CaptionRepeat, ruleRepeat)
 	d.res[j].Label = label
-	d.res[j].Agencies = d.lex.AgenciesIn(jt[:len(jt)-len(pt)])
+	d.res[j].Agencies = d.lex.AgenciesIn(jt[:m.End+indexToks(jt[m.End:], pt)])
 	d.group(p, j)
+}
+
+// indexToks returns the first index of sub in toks, or -1.
+func indexToks(toks, sub []string) int {
+	for i := 0; i+len(sub) <= len(toks); i++ {
+		if sameKey(toks[i:i+len(sub)], sub) {
+			return i
+		}
+	}
+	return -1
 }
 
 // creditImage pairs the photo credit f[j] with its caption.
@@ -116,7 +126,7 @@ func (d *doc) creditImage(j int, in func(int) bool) {
 	}
 	// caption above its credit; at the top of a dump only when prose follows,
 	// so a title over a bare agency line stays a title.
-	if in(p) && d.captionLike(p, d.gap[j]) && (p > 0 || !in(n) || d.prose(n)) {
+	if in(p) && d.captionLike(p, d.gap[j] && p > 0) && (p > 0 || !in(n) || d.prose(n)) {
 		d.set(p, Caption, ruleCaption)
 		d.group(p, j)
 		return

@@ -64,7 +64,7 @@ func intrinsic(f *feat, lex *lexicon.Lexicon) (r Result, ok bool) {
 	if r, ok := labelled(f, lex); ok {
 		return r, true
 	}
-	if f.words <= 40 && lex.Find(lexicon.Attribution, toks) != nil && (f.text[0] == '(' || f.words <= 30) {
+	if attribution(f, lex) {
 		r = decided(Credit, ruleAttribution, f.text)
 		r.Agencies = lex.AgenciesIn(toks)
 		return r, true
@@ -81,6 +81,19 @@ func intrinsic(f *feat, lex *lexicon.Lexicon) (r Result, ok bool) {
 		return decided(Boilerplate, ruleCallToAction, f.text), true
 	}
 	return gluedCaption(f, lex)
+}
+
+// attribution reports "(Reporting by …; Editing by …)" and "… contributed
+// to this report." lines.
+func attribution(f *feat, lex *lexicon.Lexicon) bool {
+	ms := lex.Find(lexicon.Attribution, f.toks)
+	if ms == nil || f.long {
+		return false
+	}
+	if f.text[0] == '(' && ms[0].Start <= 2 {
+		return f.words <= 80
+	}
+	return f.words <= 30
 }
 
 func decided(k Kind, rule, text string) Result {
