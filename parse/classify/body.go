@@ -83,6 +83,8 @@ func (d *doc) headings(lo, hi int) {
 		opens := d.opensSection(j, lo, hi, true)
 		answered := opens && answerMarker(d.f[j+1].text)
 		switch {
+		case f.words <= 8 && d.datelineOnly(j):
+			d.res[j] = d.metaLine(j)
 		case f.end == endColon && f.words <= maxColonHeading && !f.latin:
 			d.set(j, Heading, ruleColonHeading)
 		case d.unpunctuatedCaption(j):
@@ -154,7 +156,15 @@ func (d *doc) unpunctuatedCaption(j int) bool {
 	if !d.blanky || !f.latin || f.end != endNone || f.words < 8 || f.words > 35 || f.long {
 		return false
 	}
-	return !strings.ContainsAny(f.text, "@#()") && !strings.Contains(f.text, "http") && !listMarker(f.text)
+	return !strings.ContainsAny(f.text, "@#()\"“”") && !strings.Contains(f.text, "http") &&
+		!strings.Contains(f.text, ": ") && !listMarker(f.text)
+}
+
+// datelineOnly reports a line that is only a dateline with an agency:
+// «تونس (رويترز) -الوسط التونسية:».
+func (d *doc) datelineOnly(j int) bool {
+	dl, ok := FindDateline(d.f[j].text, d.lex)
+	return ok && dl.Agency != "" && !d.prose(j)
 }
 
 // starBonus lets a «* » bullet heading be a little longer.

@@ -113,10 +113,12 @@ func countWords(s string) int {
 // endClass classifies the last significant character of s; closing quotes
 // are looked through, so `… said."` ends with a stop.
 func endClass(s string) byte {
+	// Text that lost letters to "?" (a lossy code page) ends in noise.
+	lossy := strings.Count(s, "?") >= 3
 	for s != "" {
 		r, n := utf8.DecodeLastRuneInString(s)
 		switch {
-		case invisible(r) || strings.ContainsRune(`"'”’»“`, r):
+		case invisible(r) || strings.ContainsRune(`"'”’»“`, r) || lossy && r == '?':
 			s = s[:len(s)-n]
 			continue
 		case r == '…':
@@ -164,6 +166,9 @@ func listMarker(s string) bool {
 	}
 	if i > 0 {
 		rest := strings.TrimLeft(s[i:], " ")
+		if len(rest) > 1 && (rest[0] == '.' || rest[0] == ',') && rest[1] >= '0' && rest[1] <= '9' {
+			return false // a decimal number: "67.3 مليار"
+		}
 		return rest != "" && strings.ContainsAny(rest[:1], "-).")
 	}
 	r, n := utf8.DecodeRuneInString(s)
