@@ -1,90 +1,283 @@
 package arabic
 
 import (
-	"strings"
-	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/transform"
 )
 
-// PLACEHOLDER: a minimal implementation so the rest of the tree compiles;
-// the streaming normalizer replaces this file.
-
-// Normalizer is a transform.SpanningTransformer applying Options.
+// Normalizer is a transform.SpanningTransformer applying Options. It keeps
+// a little state between calls (a pending letter, a pending space, where the
+// line starts), so use one per goroutine.
 type Normalizer struct {
 	opts    Options
+	t       *tables
+	spaces  bool
 	changes Changes
+	st      state
+
+	// scratch buffers, reused across calls
+	rs  []rune
+	res []rune
+	out []byte
+	seg []byte
+	nfc []byte
+	buf []byte
+	src []byte
 }
 
-// New returns a normalizer for o. A Normalizer keeps state: use one per goroutine.
-func New(o Options) *Normalizer { return &Normalizer{opts: o} }
+// state is what the normalizer remembers between two code points.
+type state struct {
+	// pend is the last simple letter read and not yet written (or -1): a
+	// following mark may combine with it under NFC.
+	pend  rune
+	pendE entry
+	// space is a collapsed space waiting for what follows: written before
+	// the next visible code point, dropped at a line end. 1: it came from a
+	// U+0020; 2: it came from another space, already counted as changed.
+	space uint8
+	// lineStart is true until something other than a space is written on
+	// the current line: spaces read then are trimmed.
+	lineStart bool
+	// prevLetter tells whether the last base (not a mark, not a tatweel)
+	// was a letter: the left side of a kashida.
+	prevLetter bool
+	// afterCR is true right after a CR: a following LF is part of it.
+	afterCR bool
+}
 
-// Changes returns what each op changed since the last Reset.
+// New returns a normalizer applying o.
+func New(o Options) *Normalizer {
+	n := &Normalizer{opts: o, t: tablesFor(o), spaces: o.Has(Spaces)}
+	n.Reset()
+	return n
+}
+
+// Options returns the options n applies.
+func (n *Normalizer) Options() Options { return n.opts }
+
+// Changes returns what each op changed since the last Reset. A count is the
+// number of input code points the op replaced or deleted, with these
+// exceptions: newlines counts line breaks rewritten (CRLF counts once);
+// nfc counts the runs (a letter and its marks) NFC rewrote; spaces counts
+// the space code points mapped to U+0020 or dropped by collapsing and
+// trimming. A code point changed again while the output settles (a letter
+// folded, then composed with a mark, then folded again) is counted again.
 func (n *Normalizer) Changes() *Changes { return &n.changes }
 
-// Reset implements transform.Transformer.
-func (n *Normalizer) Reset() {}
+// Reset implements transform.Transformer: it forgets the state and zeroes
+// the change counts.
+func (n *Normalizer) Reset() {
+	n.st = state{pend: -1, lineStart: true}
+	n.changes = Changes{}
+}
 
 // Transform implements transform.Transformer.
-func (n *Normalizer) Transform(dst, src []byte, atEOF bool) (int, int, error) {
-	if !atEOF {
-		return 0, 0, transform.ErrShortSrc
-	}
-	out := n.apply(string(src))
-	if len(out) > len(dst) {
-		return 0, 0, transform.ErrShortDst
-	}
-	return copy(dst, out), len(src), nil
-}
-
-// Span implements transform.SpanningTransformer.
-func (n *Normalizer) Span(src []byte, atEOF bool) (int, error) {
-	if !atEOF {
-		return 0, transform.ErrShortSrc
-	}
-	if n.apply(string(src)) == string(src) {
-		return len(src), nil
-	}
-	return 0, transform.ErrEndOfSpan
-}
-
-func (n *Normalizer) apply(s string) string {
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	if n.opts.Has(Tatweel) {
-		s = strings.ReplaceAll(s, "\u0640", "")
-	}
-	if n.opts.Has(Alef) {
-		s = strings.NewReplacer("أ", "ا", "إ", "ا", "آ", "ا", "ٱ", "ا").Replace(s)
-	}
-	if n.opts.Has(Yeh) {
-		s = strings.ReplaceAll(s, "ى", "ي")
-	}
-	if n.opts.Has(TehMarbuta) {
-		s = strings.ReplaceAll(s, "ة", "ه")
-	}
-	if n.opts.Has(Diacritics) {
-		s = strings.Map(func(r rune) rune {
-			if r >= 0x064B && r <= 0x0652 || r == 0x0670 {
-				return -1
+func (n *Normalizer) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
+	t := n.t
+	for nSrc < len(src) {
+		c := src[nSrc]
+		var r rune
+		var size int
+		var e entry
+		switch {
+		case c < utf8.RuneSelf:
+			r, size, e = rune(c), 1, t.low[c]
+		case c >= 0xC2 && c < 0xE0 && nSrc+1 < len(src) && src[nSrc+1]&0xC0 == 0x80:
+			r, size = rune(c&0x1F)<<6|rune(src[nSrc+1]&0x3F), 2
+			e = t.low[r]
+		default:
+			if !atEOF && !utf8.FullRune(src[nSrc:]) {
+				return nDst, nSrc, transform.ErrShortSrc
 			}
-			return r
-		}, s)
+			r, size = utf8.DecodeRune(src[nSrc:])
+			e = t.lookup(r)
+		}
+
+		switch e.kind() {
+		case kCopy, kMap:
+			if !n.room(dst[nDst:], false) {
+				return nDst, nSrc, transform.ErrShortDst
+			}
+			nDst = n.flushPend(dst, nDst)
+			nDst = n.flushSpace(dst, nDst)
+			n.st.lineStart, n.st.afterCR = false, false
+			nSrc += size
+			nDst, nSrc, r, e = n.run(dst, nDst, src, nSrc, r, e)
+			n.st.pend, n.st.pendE, n.st.prevLetter = r, e, e.letter()
+			continue
+
+		case kSpace:
+			if !n.room(dst[nDst:], false) {
+				return nDst, nSrc, transform.ErrShortDst
+			}
+			nDst = n.flushPend(dst, nDst)
+			n.addSpace(r != ' ')
+			n.st.afterCR = false
+
+		case kLF:
+			if n.st.afterCR {
+				n.st.afterCR = false
+				break
+			}
+			if !n.room(dst[nDst:], true) {
+				return nDst, nSrc, transform.ErrShortDst
+			}
+			nDst = n.newline(dst, nDst)
+
+		case kCR, kNL:
+			if !n.room(dst[nDst:], true) {
+				return nDst, nSrc, transform.ErrShortDst
+			}
+			nDst = n.newline(dst, nDst)
+			n.changes[Newlines]++
+			n.st.afterCR = e.kind() == kCR
+
+		case kDel:
+			n.changes[e.op()]++
+			n.st.afterCR = false
+
+		default: // kTatweel, kMark, kPres
+			end, right, ok := n.scanCluster(src, nSrc+size, atEOF)
+			if !ok {
+				return nDst, nSrc, transform.ErrShortSrc
+			}
+			var w int
+			if w, ok = n.cluster(dst[nDst:], src[nSrc:end], r, e, right); !ok {
+				return nDst, nSrc, transform.ErrShortDst
+			}
+			nDst += w
+			nSrc = end
+			continue
+		}
+		nSrc += size
 	}
-	return s
+	if atEOF {
+		if !n.room(dst[nDst:], false) {
+			return nDst, nSrc, transform.ErrShortDst
+		}
+		nDst = n.flushPend(dst, nDst)
+		n.dropSpace()
+	}
+	return nDst, nSrc, nil
 }
 
-// String normalizes s with o.
-func String(o Options, s string) string { return New(o).apply(s) }
-
-// Key folds s for matching: the search profile, Latin lowercased,
-// punctuation folded to spaces and spaces collapsed.
-func Key(s string) string {
-	s = String(Search, s)
-	s = strings.Map(func(r rune) rune {
-		if unicode.IsPunct(r) || unicode.IsSymbol(r) {
-			return ' '
+// run writes the simple code points that follow the simple code point r,
+// each as soon as the next one shows it cannot combine with a mark. It
+// returns the last one unwritten: the new pending letter.
+func (n *Normalizer) run(dst []byte, nDst int, src []byte, nSrc int, r rune, e entry) (int, int, rune, entry) {
+	t := n.t
+	for nSrc < len(src) && nDst+utf8.UTFMax <= len(dst) {
+		c := src[nSrc]
+		var r2 rune
+		var size int
+		switch {
+		case c < utf8.RuneSelf:
+			r2, size = rune(c), 1
+		case c >= 0xC2 && c < 0xE0 && nSrc+1 < len(src) && src[nSrc+1]&0xC0 == 0x80:
+			r2, size = rune(c&0x1F)<<6|rune(src[nSrc+1]&0x3F), 2
+		default:
+			return nDst, nSrc, r, e
 		}
-		return unicode.ToLower(r)
-	}, s)
-	return strings.Join(strings.Fields(s), " ")
+		e2 := t.low[r2]
+		if e2.kind() > kMap {
+			break
+		}
+		if e.kind() == kMap {
+			n.changes[e.op()]++
+			r = e.target()
+		}
+		switch {
+		case r < utf8.RuneSelf:
+			dst[nDst] = byte(r)
+			nDst++
+		case r < 0x800:
+			dst[nDst] = 0xC0 | byte(r>>6)
+			dst[nDst+1] = 0x80 | byte(r)&0x3F
+			nDst += 2
+		default:
+			nDst += utf8.EncodeRune(dst[nDst:], r)
+		}
+		r, e = r2, e2
+		nSrc += size
+	}
+	return nDst, nSrc, r, e
+}
+
+// room reports whether dst can take the pending letter, the pending space
+// and, if nl, a line break.
+func (n *Normalizer) room(dst []byte, nl bool) bool {
+	need := 0
+	if n.st.pend >= 0 {
+		need += utf8.RuneLen(n.fold(n.st.pend, n.st.pendE))
+	}
+	if n.st.space != 0 && !nl {
+		need++
+	}
+	if nl {
+		need++
+	}
+	return need <= len(dst)
+}
+
+func (n *Normalizer) fold(r rune, e entry) rune {
+	if e.kind() == kMap {
+		return e.target()
+	}
+	return r
+}
+
+// flushPend writes the pending letter.
+func (n *Normalizer) flushPend(dst []byte, nDst int) int {
+	if n.st.pend < 0 {
+		return nDst
+	}
+	r := n.st.pend
+	if n.st.pendE.kind() == kMap {
+		n.changes[n.st.pendE.op()]++
+		r = n.st.pendE.target()
+	}
+	n.st.pend = -1
+	return nDst + utf8.EncodeRune(dst[nDst:], r)
+}
+
+// flushSpace writes the pending space before something visible.
+func (n *Normalizer) flushSpace(dst []byte, nDst int) int {
+	if n.st.space == 0 {
+		return nDst
+	}
+	n.st.space = 0
+	dst[nDst] = ' '
+	return nDst + 1
+}
+
+// addSpace reads a space; mapped tells it was not U+0020.
+func (n *Normalizer) addSpace(mapped bool) {
+	switch {
+	case n.st.lineStart || n.st.space != 0:
+		n.changes[Spaces]++
+	case mapped:
+		n.changes[Spaces]++
+		n.st.space = 2
+	default:
+		n.st.space = 1
+	}
+	n.st.prevLetter = false
+}
+
+// dropSpace drops the pending space at a line end.
+func (n *Normalizer) dropSpace() {
+	if n.st.space == 1 {
+		n.changes[Spaces]++
+	}
+	n.st.space = 0
+}
+
+// newline writes a line break, trimming the space before it.
+func (n *Normalizer) newline(dst []byte, nDst int) int {
+	nDst = n.flushPend(dst, nDst)
+	n.dropSpace()
+	dst[nDst] = '\n'
+	n.st.lineStart, n.st.prevLetter, n.st.afterCR = true, false, false
+	return nDst + 1
 }

@@ -1,0 +1,106 @@
+package arabic
+
+import (
+	"bufio"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/charmap"
+)
+
+// optionSets are the profiles and some --with/--without combinations.
+var optionSets = map[string]Options{
+	"none":                      None,
+	"default":                   Default,
+	"search":                    Search,
+	"default+alef":              Default.With(Alef),
+	"default+diacritics":        Default.With(Diacritics),
+	"search-nfc":                Search.Without(NFC),
+	"search-spaces":             Search.Without(Spaces),
+	"search-tatweel":            Search.Without(Tatweel),
+	"search-controls-newlines":  Search.Without(Controls, Newlines),
+	"default-presentation":      Default.Without(Presentation),
+	"none+tatweel+controls":     None.With(Tatweel, Controls),
+	"search-alef-hamza-persian": Search.Without(Alef, Hamza, Persian),
+	"zero":                      {},
+}
+
+func checkReference(t *testing.T, name string, o Options, s string) {
+	t.Helper()
+	want := reference(o, s)
+	if got := String(o, s); got != want {
+		t.Errorf("%s: %s\n input %+q\n   got %+q\n  want %+q", name, o.Names(), s, got, want)
+	}
+}
+
+func TestReferenceGenerated(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	n := 3000
+	if testing.Short() {
+		n = 300
+	}
+	for name, o := range optionSets {
+		for range n {
+			s := randomText(rng, 1+rng.IntN(12))
+			checkReference(t, name, o, s)
+			if t.Failed() {
+				return
+			}
+		}
+	}
+}
+
+func TestReferenceTestdata(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.txt")
+	if len(files) == 0 {
+		t.Fatal("no testdata/*.txt")
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, o := range optionSets {
+			checkReference(t, f+" "+name, o, string(b))
+		}
+	}
+}
+
+// TestReferenceCorpus runs the reference check on every file of the shared
+// corpus, decoded as its FILES.tsv says.
+func TestReferenceCorpus(t *testing.T) {
+	const dir = "../../../shared/corpus"
+	f, err := os.Open(filepath.Join(dir, "FILES.tsv"))
+	if err != nil {
+		t.Skip("shared corpus absent")
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	count := 0
+	for sc.Scan() {
+		cols := strings.Split(sc.Text(), "\t")
+		if len(cols) < 8 || cols[0] == "file" {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(dir, cols[0]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cols[7] == "windows-1256" {
+			if b, err = charmap.Windows1256.NewDecoder().Bytes(b); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, name := range []string{"none", "default", "search"} {
+			checkReference(t, cols[0]+" "+name, optionSets[name], string(b))
+		}
+		count++
+	}
+	if count == 0 {
+		t.Fatal("FILES.tsv lists no file")
+	}
+	t.Logf("%d files", count)
+}
