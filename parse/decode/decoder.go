@@ -131,8 +131,12 @@ func (t *decoder) scan(src []byte, atEOF bool) (good, bad int) {
 // scanUTF8: each byte that does not start a valid sequence is bad, as
 // utf8.DecodeRune and x/text count them.
 func scanUTF8(src []byte, atEOF bool) (good, bad int) {
-	if utf8.Valid(src) {
-		return len(src), 0
+	whole := src
+	if !atEOF {
+		whole = trimPartialRune(src) // a chunk boundary often cuts a rune
+	}
+	if utf8.Valid(whole) {
+		return len(whole), 0
 	}
 	i := 0
 	for i < len(src) {
