@@ -4,7 +4,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/khabar/khabar/parse/arabic"
 	"github.com/khabar/khabar/parse/lexicon"
 )
 
@@ -51,7 +50,7 @@ func parenDateline(t string, open int, lex *lexicon.Lexicon) (Dateline, bool) {
 	if countWords(place) > maxPlaceWords || strings.ContainsAny(place, "0123456789.:؛\"«") {
 		return Dateline{}, false
 	}
-	toks := strings.Fields(arabic.Key(t[open+1 : close]))
+	toks := lexicon.Tokens(t[open+1 : close])
 	m, ok := lex.Prefix(lexicon.Agency, toks)
 	if !ok || m.End != len(toks) {
 		return Dateline{}, false

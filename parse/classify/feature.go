@@ -5,10 +5,10 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/khabar/khabar/parse/arabic"
+	"github.com/khabar/khabar/parse/lexicon"
 )
 
-// keyLimit bounds the bytes of a line that go through arabic.Key: long
+// keyLimit bounds the bytes of a line that go through the match key: long
 // lines are paragraphs, and only their head and tail matter to the rules.
 const keyLimit = 600
 
@@ -39,9 +39,9 @@ func newFeat(idx int, raw string) feat {
 	if len(text) > keyLimit {
 		f.long = true
 		head, tail := cut(text, 300, 200)
-		f.toks = append(strings.Fields(arabic.Key(head)), strings.Fields(arabic.Key(tail))...)
+		f.toks = append(lexicon.Tokens(head), lexicon.Tokens(tail)...)
 	} else {
-		f.toks = strings.Fields(arabic.Key(text))
+		f.toks = lexicon.Tokens(text)
 	}
 	lat, ar := 0, 0
 	for _, r := range text {

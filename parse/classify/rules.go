@@ -5,7 +5,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/khabar/khabar/parse/arabic"
 	"github.com/khabar/khabar/parse/lexicon"
 )
 
@@ -327,7 +326,7 @@ func gluedAgencies(text string, lex *lexicon.Lexicon) []string {
 	if countWords(before) < 3 || endClass(before) == endStop {
 		return nil
 	}
-	toks := strings.Fields(arabic.Key(inner))
+	toks := lexicon.Tokens(inner)
 	if m, ok := lex.Prefix(lexicon.CreditLabel, toks); ok && len(toks)-m.End <= 4 {
 		if ag := lex.AgenciesIn(toks); ag != nil {
 			return ag

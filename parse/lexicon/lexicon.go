@@ -11,8 +11,6 @@ import (
 	_ "embed"
 	"strings"
 	"sync"
-
-	"github.com/khabar/khabar/parse/arabic"
 )
 
 // Kind is the kind of a lexicon entry, spelled as in the file.
@@ -94,7 +92,7 @@ func (l *Lexicon) add(e Entry) {
 	if named(e.Kind) && e.Canonical == "" {
 		e.Canonical = e.Text
 	}
-	toks := strings.Fields(arabic.Key(e.Text))
+	toks := Tokens(e.Text)
 	i := int32(len(l.entries))
 	l.entries = append(l.entries, e)
 	l.keys = append(l.keys, toks)

@@ -5,8 +5,6 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-
-	"github.com/khabar/khabar/parse/arabic"
 )
 
 func TestBuiltinRoundTrip(t *testing.T) {
@@ -70,7 +68,7 @@ func TestAgencies(t *testing.T) {
 		{"A map of the area", nil},
 	}
 	for _, tt := range tests {
-		got := lex.Agencies(arabic.Key(tt.line))
+		got := lex.Agencies(tt.line)
 		if !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("Agencies(%q) = %q, want %q", tt.line, got, tt.want)
 		}
@@ -86,25 +84,25 @@ func TestExtend(t *testing.T) {
 	if ext.Len() != Builtin().Len()+1 {
 		t.Fatalf("Extend: %d entries, want %d", ext.Len(), Builtin().Len()+1)
 	}
-	if got := ext.Agencies(arabic.Key("الوكالة الوطنية")); !reflect.DeepEqual(got, []string{"NNA"}) {
+	if got := ext.Agencies("الوكالة الوطنية"); !reflect.DeepEqual(got, []string{"NNA"}) {
 		t.Errorf("extended Agencies = %q", got)
 	}
-	if got := Builtin().Agencies(arabic.Key("الوكالة الوطنية")); got != nil {
+	if got := Builtin().Agencies("الوكالة الوطنية"); got != nil {
 		t.Errorf("Extend modified the builtin lexicon: %q", got)
 	}
 }
 
 func TestPrefixSuffixLongest(t *testing.T) {
 	lex := Builtin()
-	toks := strings.Fields(arabic.Key("اقرأ أيضا: مدن عربية"))
+	toks := Tokens("اقرأ أيضا: مدن عربية")
 	if m, ok := lex.Prefix(Related, toks); !ok || m.End != 2 {
 		t.Errorf("Prefix(related) = %+v, %v", m, ok)
 	}
-	toks = strings.Fields(arabic.Key("سياح في البتراء. صورة أرشيفية"))
+	toks = Tokens("سياح في البتراء. صورة أرشيفية")
 	if m, ok := lex.Suffix(Archive, toks); !ok || m.Start != len(toks)-2 {
 		t.Errorf("Suffix(archive) = %+v, %v; want the two-token entry", m, ok)
 	}
-	toks = strings.Fields(arabic.Key("وكالة فرانس برس"))
+	toks = Tokens("وكالة فرانس برس")
 	if m, ok := lex.Prefix(Agency, toks); !ok || m.End != 3 {
 		t.Errorf("Prefix(agency) = %+v, %v; want the longest entry", m, ok)
 	}

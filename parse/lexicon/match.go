@@ -1,7 +1,5 @@
 package lexicon
 
-import "strings"
-
 // Match is a run of key tokens matched by one entry.
 type Match struct {
 	Entry      Entry
@@ -75,10 +73,10 @@ func (l *Lexicon) Contains(k Kind, toks []string) bool {
 	return false
 }
 
-// Agencies returns the canonical names of the agencies named in key (a match
-// key, as arabic.Key returns), unique, in order of first appearance.
-func (l *Lexicon) Agencies(key string) []string {
-	return l.AgenciesIn(strings.Fields(key))
+// Agencies returns the canonical names of the agencies named in s (a line
+// or its match key), unique, in order of first appearance.
+func (l *Lexicon) Agencies(s string) []string {
+	return l.AgenciesIn(Tokens(s))
 }
 
 // AgenciesIn is Agencies over key tokens.
