@@ -30,6 +30,8 @@ func detectLanguage(text string, lines []classify.Line) Language {
 		case isArabicLetter(r):
 			arabic++
 			letters++
+		case r >= 0x0600 && r <= 0x08FF || r >= 0xFB50 && r <= 0xFEFF:
+			// Arabic marks, digits and punctuation
 		case unicode.IsLetter(r):
 			letters++
 		}
@@ -54,10 +56,18 @@ func detectLanguage(text string, lines []classify.Line) Language {
 	return l
 }
 
-// isArabicLetter reports whether r is a letter of the Arabic blocks.
+// isArabicLetter reports whether r is a letter of the Arabic blocks
+// (marks, digits and punctuation are not); a range test, since this runs on
+// every rune of the body.
 func isArabicLetter(r rune) bool {
-	return (r >= 0x0600 && r <= 0x06FF || r >= 0x0750 && r <= 0x077F || r >= 0x08A0 && r <= 0x08FF ||
-		r >= 0xFB50 && r <= 0xFDFF || r >= 0xFE70 && r <= 0xFEFF) && unicode.IsLetter(r)
+	switch {
+	case r >= 0x0620 && r <= 0x064A, r >= 0x066E && r <= 0x06D3 && r != 0x0670,
+		r == 0x06D5, r >= 0x06FA && r <= 0x06FC, r == 0x06FF,
+		r >= 0x0750 && r <= 0x077F, r >= 0x08A0 && r <= 0x08C9,
+		r >= 0xFB50 && r <= 0xFD3D, r >= 0xFD50 && r <= 0xFDFB, r >= 0xFE70 && r <= 0xFEFC:
+		return true
+	}
+	return false
 }
 
 var englishWords = map[string]bool{

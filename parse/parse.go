@@ -121,9 +121,9 @@ func newParser(name string, o Options) (*parser, error) {
 
 // textDocs returns a reader of the documents of a text input.
 func (p *parser) textDocs(r io.Reader) func() *rawDoc {
-	var src io.Reader = bufio.NewReaderSize(r, 64<<10)
+	src := r
 	if !p.split.none() {
-		src = p.decideEncoding(src.(*bufio.Reader))
+		src = p.decideEncoding(bufio.NewReaderSize(r, decode.Prefix))
 	}
 	s := &splitter{sc: newScanner(src), mode: p.split, maxBytes: p.maxBytes}
 	if p.split.re != nil {

@@ -147,7 +147,9 @@ type splitter struct {
 
 func newScanner(r io.Reader) *bufio.Scanner {
 	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 2*chunkSize), 2*chunkSize)
+	// Start small: most documents are a few kB; the scanner grows the
+	// buffer up to the limit for long lines.
+	sc.Buffer(make([]byte, 4<<10), 2*chunkSize)
 	sc.Split(scanLine)
 	return sc
 }
