@@ -8,20 +8,27 @@ import (
 	"github.com/khabar/khabar/parse/lexicon"
 )
 
-// keyLimit bounds the bytes of a line that go through the match key: long
-// lines are paragraphs, and only their head and tail matter to the rules.
-const keyLimit = 600
+// Only the head and tail of a line longer than keyLimit bytes go through
+// the match key: such a line is prose, and the rules read only its opening
+// (labels, datelines, related links) and its end (glued credits).
+const (
+	keyLimit  = 200
+	keyHead   = 120
+	keyTail   = 80
+	longLimit = 600 // a line longer than this is a paragraph whatever it says
+)
 
 // feat is what the rules look at for one non-blank line.
 type feat struct {
-	idx    int      // index in the document's lines
-	text   string   // the line trimmed of spaces and invisible characters
-	toks   []string // match-key tokens (head and tail only for long lines)
-	words  int      // space-separated words of text
-	end    byte     // final punctuation class, see endClass
-	latin  bool     // more Latin than Arabic letters
-	digits bool     // text opens with a digit
-	long   bool     // text is longer than keyLimit: toks are partial
+	idx     int      // index in the document's lines
+	text    string   // the line trimmed of spaces and invisible characters
+	toks    []string // match-key tokens (head and tail only when partial)
+	words   int      // space-separated words of text
+	end     byte     // final punctuation class, see endClass
+	latin   bool     // more Latin than Arabic letters
+	digits  bool     // text opens with a digit
+	partial bool     // toks cover only the head and tail of text
+	long    bool     // text is longer than longLimit
 }
 
 // Final punctuation classes.
@@ -36,10 +43,11 @@ const (
 func newFeat(idx int, raw string) feat {
 	text := trimInvisible(raw)
 	f := feat{idx: idx, text: text, words: countWords(text), end: endClass(text)}
+	f.long = len(text) > longLimit
 	if len(text) > keyLimit {
-		f.long = true
-		head, tail := cut(text, 300, 200)
-		f.toks = append(lexicon.Tokens(head), lexicon.Tokens(tail)...)
+		f.partial = true
+		head, tail := cut(text, keyHead, keyTail)
+		f.toks = lexicon.AppendTokens(lexicon.Tokens(head), tail)
 	} else {
 		f.toks = lexicon.Tokens(text)
 	}

@@ -74,7 +74,7 @@ func (d *doc) pairImages(lo, hi int) {
 // caption": the second line repeats the first after a credit label.
 func (d *doc) gluedRepeat(p int) {
 	j := p + 1
-	if !d.open(p) || !(d.open(j) || d.res[j].Kind == Caption) || len(d.f[p].toks) < 3 {
+	if !d.open(p) || !(d.open(j) || d.res[j].Kind == Caption) || len(d.f[p].toks) < 3 || d.f[p].partial || d.f[j].partial {
 		return
 	}
 	pt, jt := d.f[p].toks, d.f[j].toks

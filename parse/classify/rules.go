@@ -41,7 +41,7 @@ func intrinsic(f *feat, lex *lexicon.Lexicon) (r Result, ok bool) {
 		return decided(Boilerplate, ruleSeparator, f.text), true
 	case len(toks) == 0:
 		return Result{}, false
-	case !f.long && wholeMatch(lex, lexicon.Widget, toks):
+	case !f.partial && wholeMatch(lex, lexicon.Widget, toks):
 		return decided(Boilerplate, ruleWidget, f.text), true
 	case len(toks) == 1 && len(toks[0]) >= 5 && allDigits(toks[0]):
 		return decided(Boilerplate, ruleNumericID, f.text), true
@@ -68,7 +68,7 @@ func intrinsic(f *feat, lex *lexicon.Lexicon) (r Result, ok bool) {
 		r.Agencies = lex.AgenciesIn(toks)
 		return r, true
 	}
-	if ag, ok := creditOnly(f.text, toks, lex); ok && f.words <= 10 && !f.long {
+	if ag, ok := creditOnly(f.text, toks, lex); ok && f.words <= 10 && !f.partial {
 		r = decided(Credit, ruleCreditLine, f.text)
 		r.Agencies = ag
 		return r, true
@@ -116,7 +116,7 @@ func allDigits(s string) bool {
 // isDate reports a date or time line: «الجمعة, 29 يونيو, 2012, 17:35
 // بتوقيت القدس», "Fri, 11 Aug 2017 15:16:32 GMT", "2012-06-03", "07.13".
 func isDate(f *feat, lex *lexicon.Lexicon) bool {
-	if f.long || f.words > 12 || len(f.toks) > 14 {
+	if f.partial || f.words > 12 || len(f.toks) > 14 {
 		return false
 	}
 	digits, words, other := 0, 0, 0
@@ -174,6 +174,9 @@ func labelled(f *feat, lex *lexicon.Lexicon) (Result, bool) {
 			r.Agencies = appendNew(r.Agencies, gluedAgencies(rest, lex))
 		}
 		return r, true
+	}
+	if f.partial {
+		return Result{}, false
 	}
 	if m, ok := lex.Prefix(lexicon.CreditLabel, toks); ok {
 		label, rest := dropTokens(f.text, m.End)

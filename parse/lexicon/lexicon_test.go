@@ -2,9 +2,12 @@ package lexicon
 
 import (
 	"bytes"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/khabar/khabar/parse/arabic"
 )
 
 func TestBuiltinRoundTrip(t *testing.T) {
@@ -105,5 +108,36 @@ func TestPrefixSuffixLongest(t *testing.T) {
 	toks = Tokens("وكالة فرانس برس")
 	if m, ok := lex.Prefix(Agency, toks); !ok || m.End != 3 {
 		t.Errorf("Prefix(agency) = %+v, %v; want the longest entry", m, ok)
+	}
+}
+
+// TestTokensFastPath checks that the one-pass fold gives the tokens the
+// general path (arabic.Key, then cutting) gives.
+func TestTokensFastPath(t *testing.T) {
+	lines := []string{
+		"أقرّ مجلسُ النوّاب مشروعَ القانون، بعد نقاشاتٍ استمرّت ٣ أيام.",
+		"مصدر الصورة،Getty Images",
+		"«التعليق على الصورة»: سياحٌ في البتراء – صورةٌ أرشيفية",
+		"هل تصمـد الشاشات القابلة للطيّ؟",
+		"\u200fفرانس24/ أ.ف.ب\u200f",
+		"Reuters/Carlos Barria — AFP via Getty Images (EPA-EFE)",
+		"الجمعة, 29 يونيو, 2012, 17:35 بتوقيت القدس\u00a0",
+		"ی ک ۀ ے ٱلله ۱۲۳ ؤ ئ ى ة",
+		"سیاح\u200cها \u202bمتن\u202c",
+	}
+	b, err := os.ReadFile("builtin.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines = append(lines, strings.Split(string(b), "\n")...)
+	for _, s := range lines {
+		if !fastText(s) {
+			t.Errorf("%q: not on the fast path", s)
+			continue
+		}
+		got, want := Tokens(s), appendSplit(nil, arabic.Key(s))
+		if !reflect.DeepEqual(got, want) && !(len(got) == 0 && len(want) == 0) {
+			t.Errorf("Tokens(%q)\n fast %q\n key  %q", s, got, want)
+		}
 	}
 }

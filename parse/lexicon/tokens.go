@@ -8,60 +8,132 @@ import (
 	"github.com/khabar/khabar/parse/arabic"
 )
 
-// Tokens returns the match-key tokens of s: arabic.Key(s) cut at spaces,
-// punctuation and symbols, with letters lowercased. Lexicon entries and the
-// lines they are matched against both go through it, so "أ.ف.ب", "(أ ف ب)"
-// and «أ ف ب» give the same tokens, and "AP" never matches inside "Chapter".
+// Tokens returns the match-key tokens of s: the search profile of
+// parse/arabic (alef, yeh, teh marbuta, hamza and Persian letters folded,
+// marks, tatweel and invisible controls dropped, digits made ASCII), cut at
+// spaces, punctuation and symbols, Latin lowercased. Lexicon entries and
+// the lines they are matched against both go through it, so "أ.ف.ب",
+// "(أ ف ب)" and «أ ف ب» give the same tokens, and "AP" never matches inside
+// "Chapter".
+//
+// Text made of ASCII, the Arabic block and common punctuation is folded in
+// one pass here; anything else (presentation forms, combining hamza, other
+// scripts) goes through arabic.Key first, which gives the same tokens.
 func Tokens(s string) []string {
 	return AppendTokens(nil, s)
 }
 
 // AppendTokens appends the match-key tokens of s to toks.
 func AppendTokens(toks []string, s string) []string {
-	k := arabic.Key(s)
-	start := -1
-	lower := false
-	flush := func(end int) {
-		if start >= 0 {
-			t := k[start:end]
-			if lower {
-				t = strings.ToLower(t)
-			}
-			toks = append(toks, t)
-		}
-		start, lower = -1, false
+	if !fastText(s) {
+		return appendSplit(toks, arabic.Key(s))
 	}
-	for i := 0; i < len(k); {
-		c := k[i]
+	// Fold into one buffer with a space between tokens, then cut one string.
+	buf := make([]byte, 0, len(s))
+	sep := true
+	for i := 0; i < len(s); {
+		c := s[i]
 		if c < utf8.RuneSelf {
 			switch {
 			case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+				buf, sep = append(buf, c), false
 			case c >= 'A' && c <= 'Z':
-				lower = true
-			default:
-				flush(i)
-				i++
-				continue
-			}
-			if start < 0 {
-				start = i
+				buf, sep = append(buf, c+'a'-'A'), false
+			case !sep:
+				buf, sep = append(buf, ' '), true
 			}
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(k[i:])
-		if unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) {
-			flush(i)
-		} else {
-			if start < 0 {
-				start = i
-			}
-			if unicode.IsUpper(r) {
-				lower = true
-			}
-		}
+		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n
+		switch f := fold(r); f {
+		case drop:
+		case split:
+			if !sep {
+				buf, sep = append(buf, ' '), true
+			}
+		default:
+			buf, sep = utf8.AppendRune(buf, f), false
+		}
 	}
-	flush(len(k))
+	k := string(buf)
+	for k != "" {
+		j := strings.IndexByte(k, ' ')
+		if j < 0 {
+			toks = append(toks, k)
+			break
+		}
+		toks = append(toks, k[:j])
+		k = k[j+1:]
+	}
 	return toks
+}
+
+const (
+	drop  rune = -1
+	split rune = -2
+)
+
+// fastText reports whether every rune of s is one fold knows.
+func fastText(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		switch {
+		case r >= 0x653 && r <= 0x655: // combining hamza and madda: NFC composes them
+			return false
+		case r >= 0x600 && r <= 0x6ff, r >= 0x2000 && r <= 0x206f:
+		case r == 0xa0 || r == 0xab || r == 0xbb || r == 0xad || r == 0xfeff || r == 0xd7:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// fold maps a non-ASCII rune of fastText to its key form, drop or split.
+func fold(r rune) rune {
+	switch r {
+	case 'أ', 'إ', 'آ', 'ٱ':
+		return 'ا'
+	case 'ى', 'ئ', 'ی', 'ے':
+		return 'ي'
+	case 'ة', 'ۀ', 'ہ':
+		return 'ه'
+	case 'ؤ':
+		return 'و'
+	case 'ک':
+		return 'ك'
+	case 0x640, 0xad, 0x200b, 0x200e, 0x200f, 0x61c, 0x2060, 0xfeff: // tatweel, soft hyphen, invisible controls
+		return drop
+	}
+	switch {
+	case r >= 0x64b && r <= 0x652, r == 0x670, r >= 0x610 && r <= 0x61a, r >= 0x6d6 && r <= 0x6ed:
+		return drop // harakat and Quranic marks
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+		return drop // bidi embeddings and isolates
+	case r >= 0x660 && r <= 0x669:
+		return '0' + r - 0x660
+	case r >= 0x6f0 && r <= 0x6f9:
+		return '0' + r - 0x6f0
+	case r >= 0x621 && r <= 0x64a, r >= 0x671 && r <= 0x6d3, r == 0x6d5, r >= 0x6ee && r <= 0x6ff, r == 0x66e, r == 0x66f:
+		return r
+	}
+	return split // spaces, punctuation, ZWNJ and ZWJ, other marks
+}
+
+// appendSplit cuts a match key at spaces, punctuation, symbols and format
+// characters, lowercases Latin, drops tatweel, and appends the tokens.
+func appendSplit(toks []string, k string) []string {
+	k = strings.ReplaceAll(k, "\u0640", "")
+	return append(toks, strings.FieldsFunc(strings.ToLower(k), func(r rune) bool {
+		return unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) ||
+			unicode.Is(unicode.Mn, r)
+	})...)
 }
