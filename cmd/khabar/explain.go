@@ -56,15 +56,16 @@ func runExplain(o *explainOptions) error {
 	default:
 		return usageErrorf("--color: unknown value %q (allowed: auto, always, never)", o.color)
 	}
-	ins, _, err := collectInputs(o.paths, walkOptions{})
-	if err != nil {
-		return err
-	}
-	in := ins[0]
-	if in.path != "" {
-		if fi, err := os.Stat(in.path); err == nil && fi.IsDir() {
-			return usageErrorf("%s: is a folder (explain shows one file)", in.path)
+	in := input{name: "-", stdin: true}
+	if arg := o.paths[0]; arg != "-" {
+		fi, err := os.Stat(arg)
+		switch {
+		case err != nil:
+			return fatalErrorf("%s: %v", arg, pathError(err))
+		case fi.IsDir():
+			return usageErrorf("%s: is a folder (explain shows one file)", arg)
 		}
+		in = input{name: arg, path: arg}
 	}
 	rc, err := in.open(o.stdin)
 	if err != nil {
@@ -77,7 +78,7 @@ func runExplain(o *explainOptions) error {
 	failed := false
 	n := 0
 	for a := range parse.Parse(rc, in.name, po) {
-		if n > 0 || a.Source.Index > 0 {
+		if n > 0 || o.split != "none" {
 			fmt.Fprintf(w, "\n%s\n", ex.paint(styleMark, fmt.Sprintf("══ document %d ══", a.Source.Index)))
 		}
 		n++
@@ -176,7 +177,7 @@ func (e explainer) article(a *parse.Article) {
 // summary writes what the record holds in a few lines.
 func (e explainer) summary(a *parse.Article) {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s status %s, %s, %d sections, %d paragraphs, %d images, %d credits\n",
+	fmt.Fprintf(&b, "%s status %s · language %s · sections %d · paragraphs %d · images %d · credits %d\n",
 		e.paint(styleMark, "──"), a.Status, a.Language.Code, len(a.Sections), a.Stats.Paragraphs, a.Stats.Images, a.Stats.Credits)
 	if a.Title != nil {
 		fmt.Fprintf(&b, "   title (line %d): %s\n", a.Title.Line, a.Title.Text)
@@ -193,7 +194,7 @@ func (e explainer) summary(a *parse.Article) {
 	}
 	for i, s := range a.Sections {
 		if s.Heading != nil {
-			fmt.Fprintf(&b, "   §%d (line %d): %s, %d paragraphs\n", i, s.Heading.Line, s.Heading.Text, len(s.Paragraphs))
+			fmt.Fprintf(&b, "   §%d (line %d, paragraphs %d): %s\n", i, s.Heading.Line, len(s.Paragraphs), s.Heading.Text)
 		}
 	}
 	if len(a.Agencies) > 0 {
