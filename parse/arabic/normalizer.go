@@ -102,8 +102,11 @@ func (n *Normalizer) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err
 			nDst = n.flushPend(dst, nDst)
 			nDst = n.flushSpace(dst, nDst)
 			n.st.lineStart, n.st.afterCR = false, false
-			nSrc += size
-			nDst, nSrc, r, e = n.run(dst, nDst, src, nSrc, r, e)
+			if r == utf8.RuneError && size == 1 { // an invalid byte
+				nSrc++
+			} else {
+				nDst, nSrc, r, e = n.run(dst, nDst, src, nSrc, size, e)
+			}
 			n.st.pend, n.st.pendE, n.st.prevLetter = r, e, e.letter()
 			continue
 
@@ -162,46 +165,73 @@ func (n *Normalizer) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err
 	return nDst, nSrc, nil
 }
 
-// run writes the simple code points that follow the simple code point r,
-// each as soon as the next one shows it cannot combine with a mark. It
-// returns the last one unwritten: the new pending letter.
-func (n *Normalizer) run(dst []byte, nDst int, src []byte, nSrc int, r rune, e entry) (int, int, rune, entry) {
+// run writes the simple code points of src starting at start (the first
+// one decoded as r, e, from valid UTF-8), each as soon as the next one shows
+// it cannot combine with a mark, and returns the last one unwritten: the new
+// pending letter. A single space between two simple code points is kept as
+// it is, so a run goes on over words. Output is never longer than input
+// here, so one room check bounds the run.
+func (n *Normalizer) run(dst []byte, nDst int, src []byte, start, size int, e entry) (int, int, rune, entry) {
 	t := n.t
-	for nSrc < len(src) && nDst+utf8.UTFMax <= len(dst) {
-		c := src[nSrc]
-		var r2 rune
-		var size int
-		switch {
-		case c < utf8.RuneSelf:
-			r2, size = rune(c), 1
-		case c >= 0xC2 && c < 0xE0 && nSrc+1 < len(src) && src[nSrc+1]&0xC0 == 0x80:
-			r2, size = rune(c&0x1F)<<6|rune(src[nSrc+1]&0x3F), 2
-		default:
-			return nDst, nSrc, r, e
-		}
-		e2 := t.low[r2]
-		if e2.kind() > kMap {
+	limit := len(src)
+	if room := len(dst) - nDst - utf8.UTFMax; start+room < limit {
+		limit = start + room
+	}
+	// src[cs:ps] is copied text not yet written; the pending rune starts
+	// at ps; pendMap tells it is folded (its entry is e).
+	cs, ps, i := start, start, start+size
+	pendMap := e.kind() == kMap
+	low := &t.low
+	for i < limit {
+		c := src[i]
+		var e2 entry
+		size := 1
+		if c < utf8.RuneSelf {
+			e2 = low[c]
+		} else if c >= 0xC2 && c < 0xE0 && i+1 < len(src) && src[i+1]&0xC0 == 0x80 {
+			e2 = low[(uint(c&0x1F)<<6|uint(src[i+1]&0x3F))&0x7FF]
+			size = 2
+		} else {
 			break
 		}
-		if e.kind() == kMap {
+		if k := e2 & kindMask; k != kCopy && k != kMap {
+			if k != kSpace || c != ' ' || i+1 >= limit || !n.plainSpace(src, i+1) {
+				break
+			}
+			e2 = spaceCopy
+		}
+		if pendMap {
+			nDst += copy(dst[nDst:], src[cs:ps])
 			n.changes[e.op()]++
-			r = e.target()
+			nDst += utf8.EncodeRune(dst[nDst:], e.target())
+			cs = i
 		}
-		switch {
-		case r < utf8.RuneSelf:
-			dst[nDst] = byte(r)
-			nDst++
-		case r < 0x800:
-			dst[nDst] = 0xC0 | byte(r>>6)
-			dst[nDst+1] = 0x80 | byte(r)&0x3F
-			nDst += 2
-		default:
-			nDst += utf8.EncodeRune(dst[nDst:], r)
-		}
-		r, e = r2, e2
-		nSrc += size
+		pendMap = e2&kindMask == kMap
+		e, ps = e2, i
+		i += size
 	}
-	return nDst, nSrc, r, e
+	nDst += copy(dst[nDst:], src[cs:ps])
+	r, _ := utf8.DecodeRune(src[ps:i])
+	return nDst, i, r, e
+}
+
+// spaceCopy is the entry of a U+0020 kept as it is inside a run.
+var spaceCopy = entry(kCopy)
+
+// plainSpace reports whether the code point at src[i:] is simple, so that
+// a single space before it is kept as it is.
+func (n *Normalizer) plainSpace(src []byte, i int) bool {
+	if i >= len(src) {
+		return false
+	}
+	c := src[i]
+	switch {
+	case c < utf8.RuneSelf:
+		return n.t.low[c].kind() <= kMap
+	case c >= 0xC2 && c < 0xE0 && i+1 < len(src) && src[i+1]&0xC0 == 0x80:
+		return n.t.low[rune(c&0x1F)<<6|rune(src[i+1]&0x3F)].kind() <= kMap
+	}
+	return false
 }
 
 // room reports whether dst can take the pending letter, the pending space

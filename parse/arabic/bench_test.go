@@ -1,0 +1,63 @@
+package arabic
+
+import (
+	"bytes"
+	"os"
+	"testing"
+
+	"golang.org/x/text/transform"
+)
+
+// benchText is the committed news article repeated to about 1 MB.
+func benchText(b *testing.B) []byte {
+	seed, err := os.ReadFile("testdata/seed.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	return bytes.Repeat(seed, 1<<20/len(seed)+1)
+}
+
+func BenchmarkNormalize(b *testing.B) {
+	src := benchText(b)
+	for _, p := range []struct {
+		name string
+		o    Options
+	}{{"default", Default}, {"search", Search}} {
+		b.Run(p.name, func(b *testing.B) {
+			n := New(p.o)
+			dst := make([]byte, 4096)
+			b.SetBytes(int64(len(src)))
+			b.ReportAllocs()
+			for b.Loop() {
+				n.Reset()
+				for s := src; ; {
+					_, c, err := n.Transform(dst, s, true)
+					s = s[c:]
+					if err != transform.ErrShortDst {
+						if err != nil {
+							b.Fatal(err)
+						}
+						break
+					}
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkKey(b *testing.B) {
+	lines := bytes.Split(benchText(b), []byte("\n"))
+	strs := make([]string, len(lines))
+	total := 0
+	for i, l := range lines {
+		strs[i] = string(l)
+		total += len(l)
+	}
+	b.SetBytes(int64(total))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range strs {
+			Key(s)
+		}
+	}
+}

@@ -1,0 +1,232 @@
+package arabic
+
+import (
+	"bytes"
+	"io"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"testing/iotest"
+
+	"golang.org/x/text/transform"
+)
+
+// transformCases are inputs that exercise every piece of state: pending
+// letters before marks, pending spaces before line ends, CRLF, kashidas,
+// clusters, presentation forms and invalid bytes.
+var transformCases = []string{
+	"",
+	"a",
+	"العـــربية  مرحبا\r\nﻷ ﻻ  \r",
+	"أيضاً ا\u0653 ﷼ ﷺ \u200fبـ15 القاهرة ـ\n\n  x  \n",
+	"\u0627\u200f\u200f\u0654 ة ى \u0661\u0662٫٥ ، ؛ ؟\t\u00a0\u2003y\u2028z\r",
+	"\uFE70\uFE71 ب\uFE7Cـ\u064eـل \u0651\u064e e\u0301 \u0958 \u2126\xff\xd8\xe2\x80",
+	"ـــــ\u0651 \u064e ل\u0640\u064e\u0640م \u06dd\u06e5ـب",
+	"\r\n\r\r\n\u2029 \u200b \n",
+	strings.Repeat("كلمة \u00a0", 700) + strings.Repeat("ـ", 300) + "ب" + strings.Repeat("\u064e", 40) + "\u0654",
+}
+
+// drive runs n over chunks of src (cut at the given offsets) with a dst of
+// dstSize bytes, as transform.Reader would, and returns the output. A call
+// that makes no progress with a full dst is retried with a bigger one; with
+// 4 KiB it must never happen.
+func drive(t *testing.T, n *Normalizer, src []byte, cuts []int, dstSize int) string {
+	t.Helper()
+	n.Reset()
+	var out bytes.Buffer
+	var pending []byte
+	prev := 0
+	cuts = append(cuts, len(src))
+	for ci, cut := range cuts {
+		pending = append(pending, src[prev:cut]...)
+		prev = cut
+		atEOF := ci == len(cuts)-1
+		for {
+			size := dstSize
+			var nDst, nSrc int
+			var err error
+			for {
+				dst := make([]byte, size)
+				nDst, nSrc, err = n.Transform(dst, pending, atEOF)
+				out.Write(dst[:nDst])
+				if err != transform.ErrShortDst || nDst > 0 || nSrc > 0 {
+					break
+				}
+				if size >= 4096 {
+					t.Fatalf("no progress with a %d-byte dst at %q", size, pending)
+				}
+				size *= 2
+			}
+			pending = pending[nSrc:]
+			switch err {
+			case nil:
+				if len(pending) != 0 {
+					t.Fatalf("nil error with %d bytes unread", len(pending))
+				}
+			case transform.ErrShortDst:
+				continue
+			case transform.ErrShortSrc:
+				if atEOF {
+					t.Fatalf("ErrShortSrc at EOF on %q", pending)
+				}
+			default:
+				t.Fatal(err)
+			}
+			break
+		}
+	}
+	return out.String()
+}
+
+func TestTransformDstSizes(t *testing.T) {
+	for name, o := range optionSets {
+		n := New(o)
+		for _, s := range transformCases {
+			want := reference(o, s)
+			for _, size := range []int{1, 2, 3, 4096} {
+				if got := drive(t, n, []byte(s), nil, size); got != want {
+					t.Errorf("%s dst %d: %+q\n got %+q\nwant %+q", name, size, s, got, want)
+				}
+			}
+		}
+	}
+}
+
+func TestTransformSplitEveryByte(t *testing.T) {
+	for _, name := range []string{"none", "default", "search", "search-spaces"} {
+		o := optionSets[name]
+		n := New(o)
+		for _, s := range transformCases[:8] {
+			want := reference(o, s)
+			for cut := 0; cut <= len(s); cut++ {
+				for _, size := range []int{3, 4096} {
+					if got := drive(t, n, []byte(s), []int{cut}, size); got != want {
+						t.Fatalf("%s cut %d dst %d: %+q\n got %+q\nwant %+q", name, cut, size, s, got, want)
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestTransformEveryByteAlone(t *testing.T) {
+	for _, name := range []string{"default", "search"} {
+		o := optionSets[name]
+		n := New(o)
+		for _, s := range transformCases {
+			cuts := make([]int, len(s))
+			for i := range cuts {
+				cuts[i] = i
+			}
+			if got, want := drive(t, n, []byte(s), cuts, 4096), reference(o, s); got != want {
+				t.Errorf("%s: %+q\n got %+q\nwant %+q", name, s, got, want)
+			}
+		}
+	}
+}
+
+func TestTransformReader(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for name, o := range optionSets {
+		for _, s := range transformCases {
+			want := reference(o, s)
+			readers := map[string]io.Reader{
+				"one byte": iotest.OneByteReader(strings.NewReader(s)),
+				"half":     iotest.HalfReader(strings.NewReader(s)),
+				"random":   &chunkReader{s: s, rng: rng},
+			}
+			for rn, r := range readers {
+				got, err := io.ReadAll(transform.NewReader(r, New(o)))
+				if err != nil {
+					t.Fatalf("%s %s: %v", name, rn, err)
+				}
+				if string(got) != want {
+					t.Errorf("%s %s: %+q\n got %+q\nwant %+q", name, rn, s, got, want)
+				}
+			}
+		}
+	}
+}
+
+// chunkReader returns s in chunks of random length.
+type chunkReader struct {
+	s   string
+	rng *rand.Rand
+}
+
+func (r *chunkReader) Read(p []byte) (int, error) {
+	if r.s == "" {
+		return 0, io.EOF
+	}
+	k := min(1+r.rng.IntN(9), len(p), len(r.s))
+	copy(p, r.s[:k])
+	r.s = r.s[k:]
+	return k, nil
+}
+
+func TestTransformLongRuns(t *testing.T) {
+	// Runs far longer than transform.Reader's 4 KiB buffer of what the state
+	// holds (spaces, deleted controls after a letter) must stream.
+	for _, s := range []string{
+		"a" + strings.Repeat(" ", 10000) + "b",
+		"ا" + strings.Repeat("\u200f", 5000) + "\u0654",
+		strings.Repeat("\u00a0\t", 5000) + "\n" + strings.Repeat("\u200b", 5000),
+		strings.Repeat("ﻻ", 3000),
+	} {
+		for _, o := range []Options{Default, Search} {
+			got, err := io.ReadAll(transform.NewReader(strings.NewReader(s), New(o)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := reference(o, s); string(got) != want {
+				t.Errorf("%.40q…: got %.40q…, want %.40q…", s, got, want)
+			}
+		}
+	}
+}
+
+func TestSpan(t *testing.T) {
+	for _, name := range []string{"none", "default", "search"} {
+		o := optionSets[name]
+		n := New(o)
+		for _, s := range append(transformCases, "كلمة أخرى\nسطر", reference(o, transformCases[3])) {
+			want := reference(o, s)
+			for cut := 0; cut <= len(s); cut++ {
+				n.Reset()
+				k, err := n.Span([]byte(s[:cut]), cut == len(s))
+				if err == nil && k != cut {
+					t.Fatalf("Span returned nil error with n=%d of %d", k, cut)
+				}
+				if s[:k] != want[:min(k, len(want))] {
+					t.Fatalf("%s: Span(%+q) = %d, but the output differs there: %+q", name, s[:cut], k, want)
+				}
+				rest := drive2(t, n, []byte(s[k:]))
+				if got := s[:k] + rest; got != want {
+					t.Fatalf("%s: Span %d then Transform on %+q\n got %+q\nwant %+q", name, k, s, got, want)
+				}
+			}
+		}
+		plain := "كلمه اخري, 12 (سطر)\nسطر ثان\n"
+		n.Reset()
+		if k, err := n.Span([]byte(plain), true); k != len(plain) || err != nil {
+			t.Errorf("%s: Span on normal text stops at %d of %d: %v", name, k, len(plain), err)
+		}
+	}
+}
+
+// drive2 transforms src to the end without resetting n.
+func drive2(t *testing.T, n *Normalizer, src []byte) string {
+	var out bytes.Buffer
+	dst := make([]byte, 4096)
+	for {
+		nDst, nSrc, err := n.Transform(dst, src, true)
+		out.Write(dst[:nDst])
+		src = src[nSrc:]
+		if err == nil {
+			return out.String()
+		}
+		if err != transform.ErrShortDst {
+			t.Fatal(err)
+		}
+	}
+}
