@@ -16,12 +16,15 @@ const (
 
 // Limits of a heading's length in words.
 const (
-	maxQuestionHeading = 9
-	maxShortHeading    = 9
-	maxColonHeading    = 4
-	maxAnswerHeading   = 30 // a question answered on the next line: Q&A
-	maxIsolatedHeading = 12
-	minSectionWords    = 8 // the prose that a heading opens
+	maxQuestionHeading  = 9
+	maxShortHeading     = 9
+	maxColonHeading     = 4
+	maxAnswerHeading    = 30 // a question answered on the next line: Q&A
+	maxIsolatedHeading  = 12
+	minSectionWords     = 8 // the prose that a heading opens
+	minRelatedWords     = 4 // a related story's headline under a link
+	maxRelatedWords     = 12
+	maxIsolatedQuestion = 14
 )
 
 const ruleCaptionBare = "caption-unpunctuated"
@@ -39,7 +42,8 @@ func (d *doc) relatedBlocks(lo, hi int) {
 			if k+1 < hi && listMarker(d.f[k+1].text) {
 				break
 			}
-			if labelOnly && k == j+1 && !d.f[k].long && d.f[k].words <= 30 || d.headlineLike(k) {
+			if labelOnly && k == j+1 && !d.f[k].long && d.f[k].words <= 30 ||
+				d.headlineLike(k) && d.f[k].words >= minRelatedWords && d.f[k].words <= maxRelatedWords {
 				d.set(k, Boilerplate, ruleRelatedBlock)
 				continue
 			}
@@ -90,7 +94,7 @@ func (d *doc) headings(lo, hi int) {
 		case d.unpunctuatedCaption(j):
 			d.set(j, Caption, ruleCaptionBare)
 			d.group(j)
-		case !list && (f.end == endQuestion && (opens && f.words <= maxQuestionHeading+starBonus(f.text) ||
+		case !list && (f.end == endQuestion && (opens && f.words <= d.maxQuestion(j) ||
 			answered && f.words <= maxAnswerHeading) || answered && f.words <= 4 && f.end != endComma):
 			d.set(j, Heading, ruleQuestionHeading)
 		case prevLeadIn || list && !numbered(f.text):
@@ -165,6 +169,15 @@ func (d *doc) unpunctuatedCaption(j int) bool {
 func (d *doc) datelineOnly(j int) bool {
 	dl, ok := FindDateline(d.f[j].text, d.lex)
 	return ok && dl.Agency != "" && !d.prose(j)
+}
+
+// maxQuestion is the longest question heading at f[j]: longer when blank
+// lines set it apart.
+func (d *doc) maxQuestion(j int) int {
+	if d.gap[j] && j+1 < len(d.f) && d.gap[j+1] {
+		return maxIsolatedQuestion
+	}
+	return maxQuestionHeading + starBonus(d.f[j].text)
 }
 
 // starBonus lets a «* » bullet heading be a little longer.

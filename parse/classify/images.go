@@ -131,8 +131,8 @@ func (d *doc) creditImage(j int, in func(int) bool) {
 		d.group(p, j)
 		return
 	}
-	// a labelled credit, then its bare caption
-	if d.res[j].Label != "" && in(n) && !d.gap[n] && d.captionLike(n, false) && !d.prose(n) {
+	// a credit, then its bare caption
+	if in(n) && !d.gap[n] && d.captionLike(n, false) && !d.prose(n) && (d.res[j].Label != "" || !in(p) || !d.captionLike(p, true)) {
 		d.set(n, Caption, ruleCaptionAfter)
 		d.group(j, n)
 	}

@@ -267,7 +267,8 @@ func byline(f *feat, lex *lexicon.Lexicon) (Result, bool) {
 	if m, ok := lex.Prefix(lexicon.BylineLabel, f.toks); ok && f.words <= 10 && len(f.toks) > m.End {
 		label, rest := dropTokens(f.text, m.End)
 		latinBy := f.latin && f.words <= 6 && startsUpper(rest)
-		if separated(f.text, label) || latinBy {
+		strong := !f.latin && f.words <= 6 && strongByline[m.Entry.Text]
+		if separated(f.text, label) || latinBy || strong {
 			r := decided(Meta, ruleByline, f.text)
 			r.MetaKind = "byline"
 			return r, true
@@ -282,6 +283,9 @@ func byline(f *feat, lex *lexicon.Lexicon) (Result, bool) {
 	}
 	return Result{}, false
 }
+
+// strongByline labels open a byline even without a colon: «بقلم فلان».
+var strongByline = map[string]bool{"بقلم": true, "إعداد": true}
 
 func startsUpper(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)

@@ -141,3 +141,14 @@ func TestTokensFastPath(t *testing.T) {
 		}
 	}
 }
+
+func TestBuiltinNoDuplicates(t *testing.T) {
+	seen := map[string]bool{}
+	for _, e := range Builtin().Entries() {
+		k := string(e.Kind) + "\t" + strings.Join(Tokens(e.Text), " ")
+		if seen[k] {
+			t.Errorf("duplicate %s entry %q (same match key as an earlier one)", e.Kind, e.Text)
+		}
+		seen[k] = true
+	}
+}
