@@ -198,8 +198,8 @@ func numbered(s string) bool {
 func isImage(k Kind) bool { return k == Caption || k == Credit || k == CaptionRepeat }
 
 // footer marks the short lines after the last rule of a dump as
-// boilerplate when they close it: "-----" then an app promo or a follow
-// prompt.
+// boilerplate when they close it: "-----" then a follow prompt. A rule
+// followed by prose is a section break, not a footer.
 func (d *doc) footer(lo, hi int) {
 	last := -1
 	for j := hi - 1; j >= lo && j >= hi-4; j-- {
@@ -212,7 +212,7 @@ func (d *doc) footer(lo, hi int) {
 		return
 	}
 	for j := last + 1; j < hi; j++ {
-		if d.f[j].long || d.f[j].words > 30 || d.res[j].Kind == Heading || isImage(d.res[j].Kind) {
+		if (d.open(j) || d.res[j].Kind == Paragraph) && d.prose(j) || d.res[j].Kind == Heading || isImage(d.res[j].Kind) {
 			return
 		}
 	}

@@ -1,0 +1,52 @@
+package classify
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestClassifyVariants runs rarer shapes of the same patterns: blank lines
+// inside a triplet, labels with a comma, credits with photographers,
+// relative dates, bylines without a colon.
+func TestClassifyVariants(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want string
+	}{
+		{"triplet parted by blank lines", "سيدة تتسوق في سوق شعبي\n\nAFP\n\nسيدة تتسوق في سوق شعبي.\n\n" + para1,
+			"caption credit caption_repeat paragraph"},
+		{"two agencies and a photographer", para1 + "\n\nلاعبو الفريق يحتفلون بالهدف\nGetty Images/AFP\nلاعبو الفريق يحتفلون بالهدف\n\n" + para2,
+			"paragraph caption credit caption_repeat paragraph"},
+		{"caption and credit without repeat", para1 + "\n\nمتطوعون يوزعون المياه على المتسابقين\nEPA\n\n" + para2,
+			"paragraph caption credit paragraph"},
+		{"credit above a bare caption", para1 + "\n\nReuters\nمتطوعون يوزعون المياه على المتسابقين\n\n" + para2,
+			"paragraph credit caption paragraph"},
+		{"English label with a comma", "Image source, Getty Images\nImage caption, Protesters outside parliament\n\nThe vote was delayed again on Tuesday after a long debate in the chamber.",
+			"credit caption paragraph"},
+		{"video caption label", para1 + "\n\nالتعليق على الفيديو، الوزير يتحدث إلى الصحفيين\n\n" + para2,
+			"paragraph caption paragraph"},
+		{"archive caption in brackets", para1 + "\n\nجانب من اجتماع سابق للجنة (أرشيفية)\n\n" + para2,
+			"paragraph caption paragraph"},
+		{"byline without a colon and a relative date", "البرلمان يناقش تعديلات قانون الإيجار\nبقلم سارة المهندي\nمنذ 3 ساعات\n\n" + para1,
+			"title meta meta paragraph"},
+		{"title with a bar and outlet", "أسعار القمح ترتفع إلى أعلى مستوى | BBC News عربي\n\n" + para1,
+			"title paragraph"},
+		{"promo and follow prompt", para1 + "\n\nتابعونا على تويتر وفيسبوك لمعرفة آخر الأخبار\n\n" + para2,
+			"paragraph boilerplate paragraph"},
+		{"star separator", para1 + "\n\n* * *\n\n" + para2,
+			"paragraph boilerplate paragraph"},
+		{"long question set apart", para1 + "\n\nهل تنجح الخطة الجديدة في خفض أسعار المواد الغذائية قبل نهاية العام؟\n\n" + para2,
+			"paragraph heading paragraph"},
+		{"source with two agencies", para1 + "\n\nالمصدر: رويترز + أ ف ب",
+			"paragraph credit"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := strings.Join(kinds(tt.text), " ")
+			if got != tt.want {
+				t.Errorf("kinds:\n got  %s\n want %s", got, tt.want)
+			}
+		})
+	}
+}
