@@ -35,6 +35,11 @@ func (p *parser) assemble(a *Article, pd *prepared, norm *normalizer) {
 		}
 	}
 	res := classify.Classify(lines, p.lex)
+	p.fill(a, pd, lines, res, norm)
+}
+
+// fill builds the record from classified lines.
+func (p *parser) fill(a *Article, pd *prepared, lines []classify.Line, res []classify.Result, norm *normalizer) {
 	as := &assembler{a: a, lex: p.lex, norm: norm, lines: lines, res: res, imageOf: map[int]int{}, lineImage: map[int]int{}}
 	as.joinWrapped = wrappedStyle(lines, res)
 	for i := range lines {

@@ -172,7 +172,17 @@ func shortStack() string {
 // counting the lines made of NULs or form feeds only that separate
 // documents.
 func isBinary(raw []byte) bool {
-	var n, bad int
+	bad := 0
+	for _, c := range raw {
+		if controlByte[c] {
+			bad++
+		}
+	}
+	if bad*20 <= len(raw) {
+		return false // the common case: one pass, no line split
+	}
+	var n int
+	bad = 0
 	for len(raw) > 0 {
 		line := raw
 		if i := indexEOL(raw); i >= 0 {
@@ -186,13 +196,22 @@ func isBinary(raw []byte) bool {
 		}
 		n += len(line)
 		for _, c := range body {
-			if c < 0x20 && c != '\t' && c != '\f' && c != 0x1b || c == 0x7f {
+			if controlByte[c] {
 				bad++
 			}
 		}
 	}
 	return bad > 0 && bad*20 > n
 }
+
+// controlByte marks the bytes that text does not hold.
+var controlByte = func() (t [256]bool) {
+	for c := range 0x20 {
+		t[c] = c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1b
+	}
+	t[0x7f] = true
+	return t
+}()
 
 // indexEOL is the index of the first LF, or of a CR not followed by LF.
 func indexEOL(b []byte) int {

@@ -4,6 +4,7 @@ import (
 	"math"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/khabar/khabar/parse/classify"
 )
@@ -21,12 +22,27 @@ func detectLanguage(text string, lines []classify.Line) Language {
 		text = b.String()
 	}
 	var arabic, letters int
-	for _, r := range text {
+	for i := 0; i < len(text); {
+		c := text[i]
 		switch {
-		case r < 0x80:
-			if r|0x20 >= 'a' && r|0x20 <= 'z' {
+		case c < utf8.RuneSelf:
+			if c|0x20 >= 'a' && c|0x20 <= 'z' {
 				letters++
 			}
+			i++
+			continue
+		case c >= 0xD8 && c <= 0xDB && i+1 < len(text):
+			// U+0600–U+06FF, the Arabic block, without a full decode.
+			r := rune(c&0x1F)<<6 | rune(text[i+1]&0x3F)
+			if isArabicLetter(r) {
+				arabic++
+				letters++
+			}
+			i += 2
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch {
 		case isArabicLetter(r):
 			arabic++
 			letters++
@@ -35,6 +51,7 @@ func detectLanguage(text string, lines []classify.Line) Language {
 		case unicode.IsLetter(r):
 			letters++
 		}
+		i += size
 	}
 	if letters == 0 {
 		return Language{Code: "und", Dir: "ltr"}
