@@ -54,11 +54,6 @@ func fakeParse(r io.Reader, name string, _ parse.Options) iter.Seq[*parse.Articl
 	}
 }
 
-func TestMain(m *testing.M) {
-	parseFunc = fakeParse
-	os.Exit(m.Run())
-}
-
 func writeTree(t *testing.T, dir string, files map[string]string) {
 	t.Helper()
 	for name, content := range files {
@@ -102,6 +97,8 @@ func run(t *testing.T, src, dst string, opts Options) *Summary {
 	if opts.Jobs == 0 {
 		opts.Jobs = 3
 	}
+	parseFunc = fakeParse
+	defer func() { parseFunc = parse.Parse }()
 	sum, err := Run(context.Background(), src, dst, opts)
 	if err != nil {
 		t.Fatalf("Run: %v", err)
