@@ -187,8 +187,9 @@ type LineKind struct {
 	N    int    `json:"n"`
 	Kind string `json:"kind"`
 
-	Text    string `json:"-"` // the decoded line, not normalized
-	Rule    string `json:"-"` // the rule that decided the kind
-	Image   int    `json:"-"` // index into images, or -1
-	Section int    `json:"-"` // index into sections of the section it belongs to, or -1
+	Text      string `json:"-"` // the decoded line, not normalized
+	Rule      string `json:"-"` // the rule that decided the kind
+	Image     int    `json:"-"` // index into images, or -1
+	Paragraph int    `json:"-"` // index in the flattened paragraph list, or -1
+	Section   int    `json:"-"` // index into sections of the section it belongs to, or -1
 }

@@ -20,6 +20,7 @@ type assembler struct {
 	paras       int         // paragraphs so far, over all sections
 	lastPara    int         // line of the last paragraph line
 	lineImage   map[int]int // line number → images index, for explain
+	linePara    map[int]int // line number → paragraph index, for explain
 	open        bool        // the last paragraph may still grow
 	imageOf     map[int]int
 	unpaired    []int // credits[] indexes of credits with no image
@@ -40,7 +41,7 @@ func (p *parser) assemble(a *Article, pd *prepared, norm *normalizer) {
 
 // fill builds the record from classified lines.
 func (p *parser) fill(a *Article, pd *prepared, lines []classify.Line, res []classify.Result, norm *normalizer) {
-	as := &assembler{a: a, lex: p.lex, norm: norm, lines: lines, res: res, imageOf: map[int]int{}, lineImage: map[int]int{}}
+	as := &assembler{a: a, lex: p.lex, norm: norm, lines: lines, res: res, imageOf: map[int]int{}, lineImage: map[int]int{}, linePara: map[int]int{}}
 	as.joinWrapped = wrappedStyle(lines, res)
 	for i := range lines {
 		as.line(i)
@@ -132,11 +133,13 @@ func (as *assembler) paragraph(i int, l classify.Line, r classify.Result) {
 			p.Text += " " + text
 			p.Lines[1] = l.N
 			as.lastPara = l.N
+			as.linePara[l.N] = as.paras - 1
 			return
 		}
 	}
 	as.lastPara = l.N
 	s.Paragraphs = append(s.Paragraphs, Paragraph{Text: text, Lines: [2]int{l.N, l.N}})
+	as.linePara[l.N] = as.paras
 	as.paras++
 	as.open = true
 }

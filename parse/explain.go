@@ -19,11 +19,14 @@ func explainLines(lines []classify.Line, res []classify.Result, as *assembler) [
 		case r.Kind == classify.Paragraph && section < 0 && len(as.a.Sections) > 0:
 			section = 0
 		}
-		img := -1
+		img, para := -1, -1
 		if j, ok := as.lineImage[l.N]; ok {
 			img = j
 		}
-		out = append(out, LineKind{N: l.N, Kind: string(r.Kind), Text: l.Raw, Rule: r.Rule, Image: img, Section: section})
+		if j, ok := as.linePara[l.N]; ok {
+			para = j
+		}
+		out = append(out, LineKind{N: l.N, Kind: string(r.Kind), Text: l.Raw, Rule: r.Rule, Image: img, Paragraph: para, Section: section})
 	}
 	return out
 }

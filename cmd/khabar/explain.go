@@ -164,6 +164,8 @@ func (e explainer) article(a *parse.Article) {
 			mark = fmt.Sprintf("img%d", l.Image)
 		case l.Kind == "heading" && l.Section >= 0:
 			mark = fmt.Sprintf("§%d", l.Section)
+		case l.Paragraph >= 0:
+			mark = fmt.Sprintf("¶%d", l.Paragraph)
 		}
 		text := l.Text
 		if l.Kind == "boilerplate" || l.Kind == "caption_repeat" {
