@@ -78,8 +78,11 @@ func runExplain(o *explainOptions) error {
 	failed := false
 	n := 0
 	for a := range parse.Parse(rc, in.name, po) {
+		if n > 0 {
+			fmt.Fprintln(w)
+		}
 		if n > 0 || o.split != "none" {
-			fmt.Fprintf(w, "\n%s\n", ex.paint(styleMark, fmt.Sprintf("══ document %d ══", a.Source.Index)))
+			fmt.Fprintln(w, ex.paint(styleMark, fmt.Sprintf("══ document %d ══", a.Source.Index)))
 		}
 		n++
 		ex.article(a)
