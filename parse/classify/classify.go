@@ -62,15 +62,17 @@ func Classify(lines []Line, lex *lexicon.Lexicon) []Result {
 	}
 	d := &doc{lex: lex}
 	blank := false
+	var keys keyArena
 	for i, l := range lines {
 		if l.Blank {
 			blank = true
 			continue
 		}
-		d.f = append(d.f, newFeat(i, l.Raw))
+		d.f = append(d.f, newFeat(i, l.Raw, &keys))
 		d.gap = append(d.gap, blank && len(d.f) > 1)
 		blank = false
 	}
+	keys.split(d.f)
 	d.res = make([]Result, len(d.f))
 	gaps := 0
 	for _, g := range d.gap {

@@ -12,9 +12,9 @@ import (
 // the match key: such a line is prose, and the rules read only its opening
 // (labels, datelines, related links) and its end (glued credits).
 const (
-	keyLimit  = 200
-	keyHead   = 120
-	keyTail   = 80
+	keyLimit  = 160
+	keyHead   = 96
+	keyTail   = 64
 	longLimit = 600 // a line longer than this is a paragraph whatever it says
 )
 
@@ -40,32 +40,105 @@ const (
 	endComma                // , ، ; ؛ or a dash
 )
 
-func newFeat(idx int, raw string) feat {
+// newFeat reads one line. Its key goes into keys; keys.split fills toks
+// once every line is read. A nil keys makes the tokens at once.
+func newFeat(idx int, raw string, keys *keyArena) feat {
 	text := trimInvisible(raw)
-	f := feat{idx: idx, text: text, words: countWords(text), end: endClass(text)}
-	f.long = len(text) > longLimit
-	if len(text) > keyLimit {
-		f.partial = true
+	f := feat{idx: idx, text: text, end: endClass(text), long: len(text) > longLimit}
+	var lat, ar int
+	f.words, lat, ar = scanWords(text)
+	f.latin = lat > ar
+	f.digits = text != "" && text[0] >= '0' && text[0] <= '9'
+	f.partial = len(text) > keyLimit
+	if keys != nil {
+		keys.add(&f)
+		return f
+	}
+	if f.partial {
 		head, tail := cut(text, keyHead, keyTail)
 		f.toks = lexicon.AppendTokens(lexicon.Tokens(head), tail)
 	} else {
 		f.toks = lexicon.Tokens(text)
 	}
-	lat, ar := 0, 0
-	for _, r := range text {
+	return f
+}
+
+// keyArena folds the match keys of a document's lines into one buffer, so
+// that the tokens of all lines cost two allocations.
+type keyArena struct {
+	buf    []byte
+	bounds [][2]int32 // key bytes of each line added
+	toks   []string
+}
+
+func (a *keyArena) add(f *feat) {
+	start := len(a.buf)
+	if f.partial {
+		head, tail := cut(f.text, keyHead, keyTail)
+		a.buf = append(lexicon.AppendKey(a.buf, head), ' ')
+		a.buf = lexicon.AppendKey(a.buf, tail)
+	} else {
+		a.buf = lexicon.AppendKey(a.buf, f.text)
+	}
+	a.buf = append(a.buf, ' ')
+	a.bounds = append(a.bounds, [2]int32{int32(start), int32(len(a.buf))})
+}
+
+// split cuts the keys and hands each feat its tokens, in the order added.
+func (a *keyArena) split(fs []feat) []feat {
+	key := string(a.buf)
+	a.toks = make([]string, 0, 1+len(key)/6)
+	for i := range fs {
+		b := a.bounds[i]
+		n := len(a.toks)
+		a.toks = lexicon.SplitKey(a.toks, key[b[0]:b[1]])
+		fs[i].toks = a.toks[n:len(a.toks):len(a.toks)]
+	}
+	return fs
+}
+
+// maxWords caps the word count: no rule looks further.
+const maxWords = 100
+
+// scanWords counts the words of s (up to maxWords) and its Latin and
+// Arabic letters in one pass.
+func scanWords(s string) (words, latin, arabic int) {
+	in, counted := false, false
+	for _, r := range s {
+		var word bool
 		switch {
-		case r >= 0x600 && r <= 0x6ff:
-			ar++
-		case r < 0x250 && unicode.IsLetter(r):
-			lat++
+		case r < 0x80:
+			if r <= ' ' {
+				in = false
+				continue
+			}
+			word = r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+			if word && r >= 'A' {
+				latin++
+			}
+		case r >= 0x621 && r <= 0x64a || r >= 0x660 && r <= 0x669 || r >= 0x671 && r <= 0x6d3:
+			word = true
+			arabic++
+		case invisible(r):
+			in = false
+			continue
+		default:
+			word = isWordRune(r)
+			if word && r < 0x250 && unicode.IsLetter(r) {
+				latin++
+			}
 		}
-		if lat+ar > 400 {
-			break
+		if !in {
+			in, counted = true, false
+		}
+		if word && !counted {
+			counted = true
+			if words++; words >= maxWords {
+				return
+			}
 		}
 	}
-	f.latin = lat > ar
-	f.digits = text != "" && text[0] >= '0' && text[0] <= '9'
-	return f
+	return
 }
 
 // cut returns about the first h and last t bytes of s on rune boundaries.
@@ -99,22 +172,9 @@ func trimInvisible(s string) string {
 }
 
 // countWords counts the space-separated chunks of s that hold a letter or
-// a digit (a lone ":" or "-" is not a word).
+// a digit (a lone ":" or "-" is not a word), up to maxWords.
 func countWords(s string) int {
-	n, in, counted := 0, false, false
-	for _, r := range s {
-		if invisible(r) {
-			in = false
-			continue
-		}
-		if !in {
-			in, counted = true, false
-		}
-		if !counted && isWordRune(r) {
-			n++
-			counted = true
-		}
-	}
+	n, _, _ := scanWords(s)
 	return n
 }
 

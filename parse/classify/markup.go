@@ -105,7 +105,7 @@ func (d *doc) markup() bool {
 			d.res[j] = decided(Title, "markup-title", t.inner)
 		case bodyTag[t.name] || paragraphTag[t.name]:
 			// Text glued to its tag: classify the text alone.
-			d.f[j] = newFeat(d.f[j].idx, t.inner)
+			d.f[j] = newFeat(d.f[j].idx, t.inner, nil)
 			if bodyTag[t.name] && bodyStart < 0 {
 				bodyStart = j
 			} else {

@@ -25,22 +25,45 @@ func Tokens(s string) []string {
 
 // AppendTokens appends the match-key tokens of s to toks.
 func AppendTokens(toks []string, s string) []string {
-	if !fastText(s) {
-		return appendSplit(toks, arabic.Key(s))
+	buf := AppendKey(make([]byte, 0, len(s)), s)
+	if toks == nil {
+		toks = make([]string, 0, 1+len(buf)/6)
 	}
-	// Fold into one buffer with a space between tokens, then cut one string.
-	buf := make([]byte, 0, len(s))
+	return SplitKey(toks, string(buf))
+}
+
+// SplitKey appends the space-separated tokens of key, as AppendKey writes
+// it, to toks. The tokens share key's memory.
+func SplitKey(toks []string, key string) []string {
+	for key != "" {
+		j := strings.IndexByte(key, ' ')
+		if j < 0 {
+			return append(toks, key)
+		}
+		if j > 0 {
+			toks = append(toks, key[:j])
+		}
+		key = key[j+1:]
+	}
+	return toks
+}
+
+// AppendKey appends the match-key tokens of s to dst, one space between
+// two tokens, so a caller can fold many strings into one buffer and cut
+// them with SplitKey. It may leave a trailing space.
+func AppendKey(dst []byte, s string) []byte {
+	start := len(dst)
 	sep := true
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			switch {
 			case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
-				buf, sep = append(buf, c), false
+				dst, sep = append(dst, c), false
 			case c >= 'A' && c <= 'Z':
-				buf, sep = append(buf, c+'a'-'A'), false
+				dst, sep = append(dst, c+'a'-'A'), false
 			case !sep:
-				buf, sep = append(buf, ' '), true
+				dst, sep = append(dst, ' '), true
 			}
 			i++
 			continue
@@ -51,54 +74,40 @@ func AppendTokens(toks []string, s string) []string {
 		case drop:
 		case split:
 			if !sep {
-				buf, sep = append(buf, ' '), true
+				dst, sep = append(dst, ' '), true
 			}
+		case slow:
+			dst = dst[:start]
+			for j, t := range appendSplit(nil, arabic.Key(s)) {
+				if j > 0 {
+					dst = append(dst, ' ')
+				}
+				dst = append(dst, t...)
+			}
+			return dst
 		default:
-			buf, sep = utf8.AppendRune(buf, f), false
+			dst, sep = utf8.AppendRune(dst, f), false
 		}
 	}
-	k := string(buf)
-	for k != "" {
-		j := strings.IndexByte(k, ' ')
-		if j < 0 {
-			toks = append(toks, k)
-			break
-		}
-		toks = append(toks, k[:j])
-		k = k[j+1:]
-	}
-	return toks
+	return dst
 }
 
 const (
-	drop  rune = -1
-	split rune = -2
+	drop  rune = -1 // the key deletes the rune
+	split rune = -2 // the rune parts tokens
+	slow  rune = -3 // only arabic.Key knows: NFC, presentation forms, other scripts
 )
 
-// fastText reports whether every rune of s is one fold knows.
-func fastText(s string) bool {
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		i += n
-		switch {
-		case r >= 0x653 && r <= 0x655: // combining hamza and madda: NFC composes them
-			return false
-		case r >= 0x600 && r <= 0x6ff, r >= 0x2000 && r <= 0x206f:
-		case r == 0xa0 || r == 0xab || r == 0xbb || r == 0xad || r == 0xfeff || r == 0xd7:
-		default:
-			return false
-		}
-	}
-	return true
-}
-
-// fold maps a non-ASCII rune of fastText to its key form, drop or split.
+// fold maps a non-ASCII rune to its key form, drop, split or slow.
 func fold(r rune) rune {
+	switch {
+	case r >= 0x653 && r <= 0x655: // combining hamza and madda: NFC composes them
+		return slow
+	case r >= 0x600 && r <= 0x6ff, r >= 0x2000 && r <= 0x206f:
+	case r == 0xa0 || r == 0xab || r == 0xbb || r == 0xad || r == 0xfeff || r == 0xd7:
+	default:
+		return slow
+	}
 	switch r {
 	case 'أ', 'إ', 'آ', 'ٱ':
 		return 'ا'
