@@ -11,6 +11,7 @@ import (
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 )
 
 // Arabic text with letters that only Windows-1256 has outside ISO-8859-6
@@ -224,5 +225,54 @@ func TestCodePageTables(t *testing.T) {
 	}
 	if isoUndefined != want {
 		t.Errorf("iso-8859-6 undefined bytes differ from the documented set")
+	}
+}
+
+// TestDecoderContract drives the transformer by hand, as x/text's own tests
+// do: destinations of 4 to 16 bytes (4 holds any rune, so progress is
+// always possible), sources fed a few bytes at a time, atEOF only at the
+// end. The output must be what Bytes gives.
+func TestDecoderContract(t *testing.T) {
+	for _, c := range decodeCases(t) {
+		want, _, wantErr := Bytes(c.in, c.enc)
+		d := decide(c.in[:min(len(c.in), Prefix)], len(c.in) < Prefix, c.enc)
+		for _, dstSize := range []int{4, 5, 7, 16} {
+			for _, chunk := range []int{1, 2, 3, 5} {
+				got, err := drive(t, newDecoder(d), c.in[d.skip:], dstSize, chunk)
+				if string(got) != string(want) || !sameErr(err, wantErr) {
+					t.Errorf("%s, dst %d, chunks of %d: %q, %v; want %q, %v", c.name, dstSize, chunk, trunc(got), err, trunc(want), wantErr)
+				}
+			}
+		}
+	}
+}
+
+func drive(t *testing.T, tr transform.Transformer, in []byte, dstSize, chunk int) ([]byte, error) {
+	var out, src []byte
+	dst := make([]byte, dstSize)
+	for pos := 0; ; {
+		end := min(pos+chunk, len(in))
+		src, pos = append(src, in[pos:end]...), end
+		atEOF := pos == len(in)
+		for {
+			nDst, nSrc, err := tr.Transform(dst, src, atEOF)
+			out, src = append(out, dst[:nDst]...), src[nSrc:]
+			switch {
+			case err == transform.ErrShortDst && nDst+nSrc == 0:
+				t.Fatalf("no progress with a %d-byte destination", dstSize)
+			case err == transform.ErrShortDst:
+				continue
+			case err == transform.ErrShortSrc && atEOF:
+				t.Fatal("ErrShortSrc at EOF")
+			case err == transform.ErrShortSrc:
+			case err != nil:
+				return out, err
+			case len(src) != 0:
+				t.Fatalf("nil error with %d source bytes left", len(src))
+			case atEOF:
+				return out, nil
+			}
+			break
+		}
 	}
 }
