@@ -65,7 +65,7 @@ func runNormalize(o *normalizeOptions) error {
 	if len(paths) == 0 {
 		paths = []string{"-"}
 	}
-	out := &flusher{w: bufio.NewWriterSize(o.stdout, 64<<10)}
+	out := &flusher{w: bufio.NewWriterSize(o.stdout, 64<<10), buf: make([]byte, 32<<10), br: bufio.NewReaderSize(nil, 64<<10)}
 	norm := arabic.New(o.opts)
 	status := exitOK
 	for _, path := range paths {
@@ -96,7 +96,8 @@ func (o *normalizeOptions) one(out *flusher, norm transform.Transformer, path st
 		in.r = f
 	}
 	out.src = in
-	dec := decode.NewReader(bufio.NewReaderSize(in, 64<<10), o.encoding)
+	out.br.Reset(in)
+	dec := decode.NewReader(out.br, o.encoding)
 	readErr, err := out.copyFrom(transform.NewReader(dec, norm))
 	if err != nil {
 		return 0, err
@@ -129,16 +130,17 @@ func (o *normalizeOptions) one(out *flusher, norm transform.Transformer, path st
 type flusher struct {
 	w   *bufio.Writer
 	src *shortReads
+	buf []byte        // copy buffer
+	br  *bufio.Reader // reused for each input
 }
 
 // copyFrom copies r to the writer. It returns r's error (a read or decode
 // error; nil at EOF) and the write error apart.
 func (f *flusher) copyFrom(r io.Reader) (readErr, writeErr error) {
-	buf := make([]byte, 32<<10)
 	for {
-		n, err := r.Read(buf)
+		n, err := r.Read(f.buf)
 		if n > 0 {
-			if _, werr := f.w.Write(buf[:n]); werr != nil {
+			if _, werr := f.w.Write(f.buf[:n]); werr != nil {
 				return nil, werr
 			}
 			if f.src.short {
