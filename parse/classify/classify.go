@@ -60,9 +60,9 @@ func Classify(lines []Line, lex *lexicon.Lexicon) []Result {
 	if lex == nil {
 		lex = lexicon.Builtin()
 	}
-	d := &doc{lex: lex}
+	d := &doc{lex: lex, f: make([]feat, 0, len(lines)), gap: make([]bool, 0, len(lines))}
 	blank := false
-	var keys keyArena
+	keys := keyArena{bounds: make([][2]int32, 0, len(lines))}
 	for i, l := range lines {
 		if l.Blank {
 			blank = true
@@ -73,6 +73,9 @@ func Classify(lines []Line, lex *lexicon.Lexicon) []Result {
 		blank = false
 	}
 	keys.split(d.f)
+	for j := range d.f {
+		d.f[j].hits = lex.Scan(d.f[j].toks)
+	}
 	d.res = make([]Result, len(d.f))
 	gaps := 0
 	for _, g := range d.gap {

@@ -27,6 +27,7 @@ type feat struct {
 	end     byte     // final punctuation class, see endClass
 	latin   bool     // more Latin than Arabic letters
 	digits  bool     // text opens with a digit
+	hits    []lexicon.Match // lexicon entries found in toks
 	partial bool     // toks cover only the head and tail of text
 	long    bool     // text is longer than longLimit
 }
@@ -278,4 +279,55 @@ func isWordRune(r rune) bool {
 		return false
 	}
 	return !unicode.IsPunct(r) && !unicode.IsSymbol(r) && !unicode.IsSpace(r)
+}
+
+// The lexicon matches of a line, from one lexicon.Scan.
+
+func (f *feat) at(k lexicon.Kind, i int) (lexicon.Match, bool) {
+	for _, m := range f.hits {
+		if m.Start == i && m.Entry.Kind == k {
+			return m, true
+		}
+	}
+	return lexicon.Match{}, false
+}
+
+func (f *feat) prefix(k lexicon.Kind) (lexicon.Match, bool) { return f.at(k, 0) }
+
+// whole reports an entry of kind k that is the whole line.
+func (f *feat) whole(k lexicon.Kind) bool {
+	m, ok := f.prefix(k)
+	return ok && m.End == len(f.toks)
+}
+
+// suffix returns the longest entry of kind k that ends the line.
+func (f *feat) suffix(k lexicon.Kind) (lexicon.Match, bool) {
+	for _, m := range f.hits {
+		if m.End == len(f.toks) && m.Entry.Kind == k {
+			return m, true
+		}
+	}
+	return lexicon.Match{}, false
+}
+
+func (f *feat) has(k lexicon.Kind) bool {
+	for _, m := range f.hits {
+		if m.Entry.Kind == k {
+			return true
+		}
+	}
+	return false
+}
+
+// find returns the leftmost-longest non-overlapping entries of kind k.
+func (f *feat) find(k lexicon.Kind) []lexicon.Match {
+	var out []lexicon.Match
+	end := 0
+	for _, m := range f.hits {
+		if m.Entry.Kind == k && m.Start >= end {
+			out = append(out, m)
+			end = m.End
+		}
+	}
+	return out
 }

@@ -106,6 +106,7 @@ func (d *doc) markup() bool {
 		case bodyTag[t.name] || paragraphTag[t.name]:
 			// Text glued to its tag: classify the text alone.
 			d.f[j] = newFeat(d.f[j].idx, t.inner, nil)
+			d.f[j].hits = d.lex.Scan(d.f[j].toks)
 			if bodyTag[t.name] && bodyStart < 0 {
 				bodyStart = j
 			} else {

@@ -41,7 +41,7 @@ func intrinsic(f *feat, lex *lexicon.Lexicon) (r Result, ok bool) {
 		return decided(Boilerplate, ruleSeparator, f.text), true
 	case len(toks) == 0:
 		return Result{}, false
-	case !f.partial && wholeMatch(lex, lexicon.Widget, toks):
+	case !f.partial && f.whole(lexicon.Widget):
 		return decided(Boilerplate, ruleWidget, f.text), true
 	case len(toks) == 1 && len(toks[0]) >= 5 && allDigits(toks[0]):
 		return decided(Boilerplate, ruleNumericID, f.text), true
@@ -57,7 +57,7 @@ func intrinsic(f *feat, lex *lexicon.Lexicon) (r Result, ok bool) {
 		r.MetaKind = "date"
 		return r, true
 	}
-	if _, ok := lex.Prefix(lexicon.Related, toks); ok && f.words <= 40 {
+	if _, ok := f.prefix(lexicon.Related); ok && f.words <= 40 {
 		return decided(Boilerplate, ruleRelated, f.text), true
 	}
 	if r, ok := labelled(f, lex); ok {
@@ -76,7 +76,7 @@ func intrinsic(f *feat, lex *lexicon.Lexicon) (r Result, ok bool) {
 	if r, ok := byline(f, lex); ok {
 		return r, true
 	}
-	if f.words <= 40 && lex.Contains(lexicon.Boilerplate, toks) {
+	if f.words <= 40 && f.has(lexicon.Boilerplate) {
 		return decided(Boilerplate, ruleCallToAction, f.text), true
 	}
 	return gluedCaption(f, lex)
@@ -85,7 +85,7 @@ func intrinsic(f *feat, lex *lexicon.Lexicon) (r Result, ok bool) {
 // attribution reports "(Reporting by …; Editing by …)" and "… contributed
 // to this report." lines.
 func attribution(f *feat, lex *lexicon.Lexicon) bool {
-	ms := lex.Find(lexicon.Attribution, f.toks)
+	ms := f.find(lexicon.Attribution)
 	if ms == nil || f.long {
 		return false
 	}
@@ -150,13 +150,13 @@ func labelled(f *feat, lex *lexicon.Lexicon) (Result, bool) {
 		return Result{}, false
 	}
 	// A caption label, maybe after a credit: "Image copyright AFP Image caption …".
-	for p := 0; p < len(toks) && p <= 8; p++ {
-		m, ok := lex.At(lexicon.CaptionLabel, toks, p)
-		if !ok {
+	for _, m := range f.hits {
+		p := m.Start
+		if m.Entry.Kind != lexicon.CaptionLabel || p > 8 {
 			continue
 		}
 		if p > 0 {
-			if _, ok := lex.Prefix(lexicon.CreditLabel, toks); !ok {
+			if _, ok := f.prefix(lexicon.CreditLabel); !ok {
 				break
 			}
 		}
@@ -178,7 +178,7 @@ func labelled(f *feat, lex *lexicon.Lexicon) (Result, bool) {
 	if f.partial {
 		return Result{}, false
 	}
-	if m, ok := lex.Prefix(lexicon.CreditLabel, toks); ok {
+	if m, ok := f.prefix(lexicon.CreditLabel); ok {
 		label, rest := dropTokens(f.text, m.End)
 		n := len(toks) - m.End
 		multi := m.End > 1
@@ -190,7 +190,7 @@ func labelled(f *feat, lex *lexicon.Lexicon) (Result, bool) {
 			return r, true
 		}
 	}
-	if m, ok := lex.Prefix(lexicon.SourceLabel, toks); ok {
+	if m, ok := f.prefix(lexicon.SourceLabel); ok {
 		label, rest := dropTokens(f.text, m.End)
 		if len(toks)-m.End <= 6 && f.words <= 9 && (rest == "" || separated(f.text, label)) {
 			r := decided(Credit, ruleSourceLine, rest)
@@ -264,7 +264,7 @@ func byline(f *feat, lex *lexicon.Lexicon) (Result, bool) {
 	if f.long || f.words > 15 {
 		return Result{}, false
 	}
-	if m, ok := lex.Prefix(lexicon.BylineLabel, f.toks); ok && f.words <= 10 && len(f.toks) > m.End {
+	if m, ok := f.prefix(lexicon.BylineLabel); ok && f.words <= 10 && len(f.toks) > m.End {
 		label, rest := dropTokens(f.text, m.End)
 		latinBy := f.latin && f.words <= 6 && startsUpper(rest)
 		strong := !f.latin && f.words <= 6 && strongByline[m.Entry.Text]
@@ -299,7 +299,7 @@ func gluedCaption(f *feat, lex *lexicon.Lexicon) (Result, bool) {
 	if f.words < 3 || f.words > 45 || f.long {
 		return Result{}, false
 	}
-	if _, ok := lex.Suffix(lexicon.Archive, f.toks); ok {
+	if _, ok := f.suffix(lexicon.Archive); ok {
 		return decided(Caption, ruleCaptionArchive, f.text), true
 	}
 	if ag := gluedAgencies(f.text, lex); ag != nil {
@@ -307,10 +307,10 @@ func gluedCaption(f *feat, lex *lexicon.Lexicon) (Result, bool) {
 		r.Agencies = ag
 		return r, true
 	}
-	for p := 3; p < len(f.toks); p++ {
-		if m, ok := lex.At(lexicon.CreditLabel, f.toks, p); ok && m.End-m.Start > 1 && len(f.toks)-m.End <= 12 {
+	for _, m := range f.hits {
+		if m.Entry.Kind == lexicon.CreditLabel && m.Start >= 3 && m.End-m.Start > 1 && len(f.toks)-m.End <= 12 {
 			r := decided(Caption, ruleCaptionCredit, f.text)
-			r.Agencies = lex.AgenciesIn(f.toks[p:])
+			r.Agencies = lex.AgenciesIn(f.toks[m.Start:])
 			return r, true
 		}
 	}

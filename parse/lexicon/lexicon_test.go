@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"reflect"
 	"strings"
@@ -161,4 +162,17 @@ func fastPath(s string) string {
 		}
 	}
 	return ""
+}
+
+func TestScan(t *testing.T) {
+	lex := Builtin()
+	toks := Tokens("مصدر الصورة، رويترز/ أ ف ب - اقرأ أيضا")
+	var got []string
+	for _, m := range lex.Scan(toks) {
+		got = append(got, fmt.Sprintf("%s:%d-%d", m.Entry.Kind, m.Start, m.End))
+	}
+	want := []string{"credit_label:0-2", "credit_label:1-2", "agency:2-3", "agency:3-6", "related:6-8"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Scan = %q, want %q", got, want)
+	}
 }

@@ -98,3 +98,40 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// Scan returns, for every token of toks where entries start, the longest
+// entry of each kind starting there, in token order. It looks each token
+// up once, so a caller asking many questions of one line scans it once.
+func (l *Lexicon) Scan(toks []string) []Match {
+	var out []Match
+	for i, t := range toks {
+		b, ok := l.first[t]
+		if !ok {
+			continue
+		}
+		var seen uint32 // kinds already matched at i (bucket is longest first)
+		for _, idx := range b {
+			e := &l.entries[idx]
+			bit := uint32(1) << kindIndex(e.Kind)
+			if seen&bit != 0 {
+				continue
+			}
+			key := l.keys[idx]
+			if len(key) > len(toks)-i || !equal(key[1:], toks[i+1:i+len(key)]) {
+				continue
+			}
+			seen |= bit
+			out = append(out, Match{Entry: *e, Start: i, End: i + len(key)})
+		}
+	}
+	return out
+}
+
+func kindIndex(k Kind) int {
+	for i, v := range Kinds {
+		if v == k {
+			return i
+		}
+	}
+	return len(Kinds)
+}

@@ -68,9 +68,22 @@ func AppendKey(dst []byte, s string) []byte {
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		i += n
-		switch f := fold(r); f {
+		var r rune
+		if c >= 0xd8 && c <= 0xdb && i+1 < len(s) && s[i+1]&0xc0 == 0x80 {
+			// The Arabic block, U+0600–U+06FF: two bytes and a table.
+			r = arabicFold[int(c&3)<<6|int(s[i+1]&0x3f)]
+			i += 2
+			if r >= 0x600 && r <= 0x6ff {
+				dst, sep = append(dst, byte(0xd8|r>>6&3), byte(0x80|r&0x3f)), false
+				continue
+			}
+		} else {
+			var n int
+			r, n = utf8.DecodeRuneInString(s[i:])
+			i += n
+			r = fold(r)
+		}
+		switch f := r; f {
 		case drop:
 		case split:
 			if !sep {
@@ -97,6 +110,14 @@ const (
 	split rune = -2 // the rune parts tokens
 	slow  rune = -3 // only arabic.Key knows: NFC, presentation forms, other scripts
 )
+
+// arabicFold is fold over the Arabic block, U+0600–U+06FF.
+var arabicFold = func() (t [256]rune) {
+	for i := range t {
+		t[i] = fold(rune(0x600 + i))
+	}
+	return t
+}()
 
 // fold maps a non-ASCII rune to its key form, drop, split or slow.
 func fold(r rune) rune {
