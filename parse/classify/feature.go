@@ -20,16 +20,16 @@ const (
 
 // feat is what the rules look at for one non-blank line.
 type feat struct {
-	idx     int      // index in the document's lines
-	text    string   // the line trimmed of spaces and invisible characters
-	toks    []string // match-key tokens (head and tail only when partial)
-	words   int      // space-separated words of text
-	end     byte     // final punctuation class, see endClass
-	latin   bool     // more Latin than Arabic letters
-	digits  bool     // text opens with a digit
+	idx     int             // index in the document's lines
+	text    string          // the line trimmed of spaces and invisible characters
+	toks    []string        // match-key tokens (head and tail only when partial)
+	words   int             // space-separated words of text
+	end     byte            // final punctuation class, see endClass
+	latin   bool            // more Latin than Arabic letters
+	digits  bool            // text opens with a digit
 	hits    []lexicon.Match // lexicon entries found in toks
-	partial bool     // toks cover only the head and tail of text
-	long    bool     // text is longer than longLimit
+	partial bool            // toks cover only the head and tail of text
+	long    bool            // text is longer than longLimit
 }
 
 // Final punctuation classes.
