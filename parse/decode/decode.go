@@ -9,9 +9,10 @@
 //	  → a byte rule that tells Windows-1256 from ISO-8859-6
 //
 // A forced encoding (--encoding) skips detection. x/text's charmap and
-// unicode packages do the decoding; this package decides, validates and
-// counts. Bytes that do not decode become U+FFFD and are counted in
-// Result, or, with a forced encoding, stop decoding with an *Error.
+// unicode packages decode the code pages and UTF-16; UTF-8 is validated
+// and copied. This package decides, validates and counts: bytes that do
+// not decode become U+FFFD and are counted in Result, or, with a forced
+// encoding, stop decoding with an *Error.
 //
 // NewReader streams (constant memory); Bytes decodes a whole document with
 // the same decision and the same transformer, so both give the same output.
