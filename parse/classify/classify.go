@@ -62,7 +62,7 @@ func Classify(lines []Line, lex *lexicon.Lexicon) []Result {
 	}
 	d := &doc{lex: lex, f: make([]feat, 0, len(lines)), gap: make([]bool, 0, len(lines))}
 	blank := false
-	keys := keyArena{bounds: make([][2]int32, 0, len(lines))}
+	keys := keyArena{bounds: make([][2]int32, 0, len(lines)), buf: make([]byte, 0, keyLimit*len(lines)/2)}
 	for i, l := range lines {
 		if l.Blank {
 			blank = true

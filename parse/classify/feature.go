@@ -98,8 +98,9 @@ func (a *keyArena) split(fs []feat) []feat {
 	return fs
 }
 
-// maxWords caps the word count: no rule looks further.
-const maxWords = 100
+// maxWords caps the word count: no rule looks further, and a paragraph
+// need not be read to its end.
+const maxWords = 48
 
 // scanWords counts the words of s (up to maxWords) and its Latin and
 // Arabic letters in one pass.

@@ -1,6 +1,9 @@
 package classify
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Line is one line of a document.
 type Line struct {
@@ -17,13 +20,13 @@ func SplitLines(text string, first int) []Line {
 	n := first
 	for start := 0; start < len(text); {
 		end, next := len(text), len(text)
-		for i := start; i < len(text); i++ {
-			if c := text[i]; c == '\n' || c == '\r' {
-				end, next = i, i+1
-				if c == '\r' && i+1 < len(text) && text[i+1] == '\n' {
-					next = i + 2
-				}
-				break
+		if i := strings.IndexByte(text[start:], '\n'); i >= 0 {
+			end, next = start+i, start+i+1
+		}
+		if i := strings.IndexByte(text[start:end], '\r'); i >= 0 {
+			end, next = start+i, start+i+1
+			if next < len(text) && text[next] == '\n' {
+				next++
 			}
 		}
 		raw := text[start:end]

@@ -90,7 +90,7 @@ func attribution(f *feat, lex *lexicon.Lexicon) bool {
 		return false
 	}
 	if f.text[0] == '(' && ms[0].Start <= 2 {
-		return f.words <= 80
+		return true
 	}
 	return f.words <= 30
 }
