@@ -22,6 +22,8 @@ type assembler struct {
 	lineImage   map[int]int // line number → images index, for explain
 	linePara    map[int]int // line number → paragraph index, for explain
 	open        bool        // the last paragraph may still grow
+	wrapped     []string    // the lines of the last paragraph while it grows
+	wrapAt      [2]int      // its section and index
 	imageOf     map[int]int
 	unpaired    []int // credits[] indexes of credits with no image
 }
@@ -126,22 +128,38 @@ func (as *assembler) paragraph(i int, l classify.Line, r classify.Result) {
 	if len(as.a.Sections) == 0 {
 		as.a.Sections = append(as.a.Sections, Section{Paragraphs: []Paragraph{}})
 	}
-	s := &as.a.Sections[len(as.a.Sections)-1]
+	si := len(as.a.Sections) - 1
+	s := &as.a.Sections[si]
 	if as.open && as.joinWrapped && len(s.Paragraphs) > 0 {
-		p := &s.Paragraphs[len(s.Paragraphs)-1]
-		if !endsSentence(p.Text) {
-			p.Text += " " + text
+		pi := len(s.Paragraphs) - 1
+		p := &s.Paragraphs[pi]
+		if len(as.wrapped) == 0 {
+			as.wrapped, as.wrapAt = append(as.wrapped, p.Text), [2]int{si, pi}
+		}
+		if !endsSentence(as.wrapped[len(as.wrapped)-1]) {
+			// Joined once the paragraph ends: += would be quadratic in
+			// the lines of a long wrapped paragraph.
+			as.wrapped = append(as.wrapped, text)
 			p.Lines[1] = l.N
 			as.lastPara = l.N
 			as.linePara[l.N] = as.paras - 1
 			return
 		}
 	}
+	as.flush()
 	as.lastPara = l.N
 	s.Paragraphs = append(s.Paragraphs, Paragraph{Text: text, Lines: [2]int{l.N, l.N}})
 	as.linePara[l.N] = as.paras
 	as.paras++
 	as.open = true
+}
+
+// flush joins the lines of a wrapped paragraph.
+func (as *assembler) flush() {
+	if len(as.wrapped) > 1 {
+		as.a.Sections[as.wrapAt[0]].Paragraphs[as.wrapAt[1]].Text = strings.Join(as.wrapped, " ")
+	}
+	as.wrapped = as.wrapped[:0]
 }
 
 // image adds a caption, caption repeat or credit line to its image.
@@ -208,6 +226,7 @@ func (as *assembler) image(l classify.Line, r classify.Result) {
 // finish fills the fields made from the whole structure: text, agencies,
 // dateline.
 func (as *assembler) finish() {
+	as.flush()
 	a := as.a
 	var b strings.Builder
 	for _, s := range a.Sections {
@@ -259,28 +278,36 @@ func endsSentence(s string) bool {
 	return false
 }
 
-// wrappedStyle reports whether the document separates paragraphs with
-// blank lines, so that paragraph lines with no blank line between them
-// are one paragraph wrapped over several lines.
+// wrappedStyle reports whether paragraph lines with no blank line between
+// them are one paragraph wrapped over several lines: the document has
+// blank lines between paragraphs, and most lines followed by another
+// paragraph line stop mid-sentence. A dump with one paragraph a line (the
+// lines end sentences) keeps each line a paragraph.
 func wrappedStyle(lines []classify.Line, res []classify.Result) bool {
-	gaps, touching := 0, 0
-	prevPara, blankSince := false, false
+	gaps, touching, open := 0, 0, 0
+	prev, blankSince := -1, false
 	for i, l := range lines {
 		if l.Blank {
 			blankSince = true
 			continue
 		}
 		isPara := res[i].Kind == classify.Paragraph
-		if isPara && prevPara {
+		if isPara && prev >= 0 {
 			if blankSince {
 				gaps++
 			} else {
 				touching++
+				if !endsSentence(strings.TrimSpace(res[prev].Text)) {
+					open++
+				}
 			}
 		}
-		prevPara, blankSince = isPara, false
+		prev, blankSince = -1, false
+		if isPara {
+			prev = i
+		}
 	}
-	return gaps > 0 && touching < gaps
+	return gaps > 0 && open*2 > touching
 }
 
 // isBlankLine reports whether a decoded line holds nothing visible.

@@ -340,3 +340,45 @@ func (r *oneByteReader) Read(p []byte) (int, error) {
 	p[0], r.b = r.b[0], r.b[1:]
 	return 1, nil
 }
+
+func TestWrappedParagraphs(t *testing.T) {
+	input := "Council agrees city budget\n\n" +
+		"The council met on Monday to discuss the budget for the coming year, and\n" +
+		"its members agreed on most of the spending plans put before them.\n" +
+		"\n" +
+		"The mayor said the vote was a good sign for the city and its people, who\n" +
+		"had waited a long time for the new schools and roads to be built.\n" +
+		"\n" +
+		"Work on the first of the new schools will start in the spring of next year.\n" +
+		"A second school will follow once the land for it has been bought by the city.\n"
+	a := one(t, []byte(input), parse.Options{})
+	var got []string
+	var lines [][2]int
+	for _, s := range a.Sections {
+		for _, p := range s.Paragraphs {
+			got = append(got, p.Text)
+			lines = append(lines, p.Lines)
+		}
+	}
+	want := [][2]int{{3, 4}, {6, 7}, {9, 9}, {10, 10}}
+	if !slices.Equal(lines, want) {
+		t.Fatalf("paragraph lines %v, want %v\n%q", lines, want, got)
+	}
+	if got[0] != "The council met on Monday to discuss the budget for the coming year, and its members agreed on most of the spending plans put before them." {
+		t.Errorf("joined paragraph %q", got[0])
+	}
+}
+
+// TestLongWrappedParagraph guards against joining a wrapped paragraph
+// in time quadratic in its lines.
+func TestLongWrappedParagraph(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("A first paragraph of the story, long enough to be read as a paragraph.\n\n")
+	for range 100000 {
+		b.WriteString("and the story goes on without any full stop at the end of the line\n")
+	}
+	a := one(t, []byte(b.String()), parse.Options{})
+	if a.Stats.Paragraphs != 2 || a.Stats.Words < 1400000 {
+		t.Errorf("%d paragraphs, %d words", a.Stats.Paragraphs, a.Stats.Words)
+	}
+}
