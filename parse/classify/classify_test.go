@@ -187,7 +187,7 @@ func TestSeed(t *testing.T) {
 	if paragraphs != 18 {
 		t.Errorf("%d paragraphs, want 18", paragraphs)
 	}
-	if res[1].Image != 0 || res[33].Image != 1 || res[34].Image != 1 || !reflect.DeepEqual(res[33].Agencies, []string{"Getty Images"}) {
+	if res[0].Image != 0 || res[2].Image != 0 || res[1].Image != 0 || res[33].Image != 1 || res[34].Image != 1 || !reflect.DeepEqual(res[33].Agencies, []string{"Getty Images"}) {
 		t.Errorf("images: line 2 group %d, lines 34-35 groups %d %d, agencies %q", res[1].Image, res[33].Image, res[34].Image, res[33].Agencies)
 	}
 }

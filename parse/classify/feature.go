@@ -27,6 +27,7 @@ type feat struct {
 	end     byte            // final punctuation class, see endClass
 	latin   bool            // more Latin than Arabic letters
 	digits  bool            // text opens with a digit
+	letters bool            // text has a letter of some script
 	hits    []lexicon.Match // lexicon entries found in toks
 	partial bool            // toks cover only the head and tail of text
 	long    bool            // text is longer than longLimit
@@ -49,6 +50,7 @@ func newFeat(idx int, raw string, keys *keyArena) feat {
 	var lat, ar int
 	f.words, lat, ar = scanWords(text)
 	f.latin = lat > ar
+	f.letters = lat+ar > 0 || hasLetter(text)
 	f.digits = text != "" && text[0] >= '0' && text[0] <= '9'
 	f.partial = len(text) > keyLimit
 	if keys != nil {
@@ -98,6 +100,16 @@ func (a *keyArena) split(fs []feat) []feat {
 	return fs
 }
 
+// hasLetter reports a letter of any script in s.
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
 // maxWords caps the word count: no rule looks further, and a paragraph
 // need not be read to its end.
 const maxWords = 48
@@ -118,9 +130,11 @@ func scanWords(s string) (words, latin, arabic int) {
 			if word && r >= 'A' {
 				latin++
 			}
-		case r >= 0x621 && r <= 0x64a || r >= 0x660 && r <= 0x669 || r >= 0x671 && r <= 0x6d3:
+		case r >= 0x621 && r <= 0x64a || r >= 0x671 && r <= 0x6d3:
 			word = true
 			arabic++
+		case r >= 0x660 && r <= 0x669:
+			word = true
 		case invisible(r):
 			in = false
 			continue

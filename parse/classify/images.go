@@ -53,6 +53,8 @@ func (d *doc) pairImages(lo, hi int) {
 		case (d.res[j].Kind == Caption) && d.res[j].Image < 0:
 			if p := j - 1; in(p) && d.photoCredit(p) && d.res[p].Image < 0 {
 				d.group(p, j)
+			} else if n := j + 1; in(n) && !d.gap[n] && d.photoCredit(n) && d.res[n].Image < 0 {
+				d.group(j, n) // «التعليق على الصورة، …» then «مصدر الصورة، …»
 			} else {
 				d.group(j)
 			}

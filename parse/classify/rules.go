@@ -14,6 +14,8 @@ const (
 	ruleSeparator      = "separator"
 	ruleWidget         = "widget"
 	ruleNumericID      = "numeric-id"
+	ruleNoLetters      = "no-letters"
+	rulePlaceAgency    = "dateline-line"
 	ruleURL            = "url"
 	ruleDate           = "date"
 	ruleRelated        = "related-link"
@@ -57,6 +59,9 @@ func intrinsic(f *feat, lex *lexicon.Lexicon) (r Result, ok bool) {
 		r.MetaKind = "date"
 		return r, true
 	}
+	if !f.letters {
+		return decided(Boilerplate, ruleNoLetters, f.text), true
+	}
 	if _, ok := f.prefix(lexicon.Related); ok && f.words <= 40 {
 		return decided(Boilerplate, ruleRelated, f.text), true
 	}
@@ -65,6 +70,12 @@ func intrinsic(f *feat, lex *lexicon.Lexicon) (r Result, ok bool) {
 	}
 	if attribution(f, lex) {
 		r = decided(Credit, ruleAttribution, f.text)
+		r.Agencies = lex.AgenciesIn(toks)
+		return r, true
+	}
+	if placeAgency(f, lex) {
+		r = decided(Meta, rulePlaceAgency, f.text)
+		r.MetaKind = "dateline"
 		r.Agencies = lex.AgenciesIn(toks)
 		return r, true
 	}
@@ -219,6 +230,35 @@ func appendNew(list, more []string) []string {
 		}
 	}
 	return list
+}
+
+// placeAgency reports a dateline line: a place, a dash and an agency or
+// outlet, «القاهرة - رويترز», «الرياض - واس», «دبي - العربية.نت».
+func placeAgency(f *feat, lex *lexicon.Lexicon) bool {
+	if f.partial || f.words > 7 {
+		return false
+	}
+	for i, r := range f.text {
+		if !isDash(r) {
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(f.text[i:])
+		if !strings.HasSuffix(f.text[:i], " ") && !strings.HasPrefix(f.text[i+size:], " ") {
+			return false // "EPA-EFE" is one credit
+		}
+		place := strings.TrimSpace(f.text[:i])
+		if n := countWords(place); n == 0 || n > 3 || strings.ContainsAny(place, "0123456789()") {
+			return false
+		}
+		toks := lexicon.Tokens(strings.TrimLeftFunc(f.text[i+size:], isDash))
+		for _, k := range []lexicon.Kind{lexicon.Agency, lexicon.Outlet} {
+			if m, ok := lex.Prefix(k, toks); ok && m.End == len(toks) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
 }
 
 // creditOnly reports a line made of agencies, credit labels and

@@ -40,6 +40,14 @@ func TestClassifyVariants(t *testing.T) {
 			"paragraph heading paragraph"},
 		{"source with two agencies", para1 + "\n\nالمصدر: رويترز + أ ف ب",
 			"paragraph credit"},
+		{"place and agency line under an image", "جنود في المطار\nReuters\nجنود في المطار\n\nالقاهرة - رويترز\n\n" + para1,
+			"caption credit caption_repeat meta paragraph"},
+		{"caption label before the credit label", para1 + "\n\nالتعليق على الصورة، عمال في مصنع للسيارات\nمصدر الصورة، EPA\n\n" + para2,
+			"paragraph caption credit paragraph"},
+		{"a line without letters", para1 + "\n\n3\n\n" + para2,
+			"paragraph boilerplate paragraph"},
+		{"repeat with a joiner", "سياح\u200cها في البتراء\nAFP\nسياحها في البتراء\n\n" + para1,
+			"caption credit caption_repeat paragraph"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -11,10 +11,11 @@ import (
 // Tokens returns the match-key tokens of s: the search profile of
 // parse/arabic (alef, yeh, teh marbuta, hamza and Persian letters folded,
 // marks, tatweel and invisible controls dropped, digits made ASCII), cut at
-// spaces, punctuation and symbols, Latin lowercased. Lexicon entries and
-// the lines they are matched against both go through it, so "أ.ف.ب",
-// "(أ ف ب)" and «أ ف ب» give the same tokens, and "AP" never matches inside
-// "Chapter".
+// spaces, punctuation and symbols, Latin lowercased. Joiners (ZWNJ, ZWJ),
+// which the search profile keeps for display, are dropped too. Lexicon
+// entries and the lines they are matched against both go through it, so
+// "أ.ف.ب", "(أ ف ب)" and «أ ف ب» give the same tokens, and "AP" never
+// matches inside "Chapter".
 //
 // Text made of ASCII, the Arabic block and common punctuation is folded in
 // one pass here; anything else (presentation forms, combining hamza, other
@@ -140,7 +141,7 @@ func fold(r rune) rune {
 		return 'و'
 	case 'ک':
 		return 'ك'
-	case 0x640, 0xad, 0x200b, 0x200e, 0x200f, 0x61c, 0x2060, 0xfeff: // tatweel, soft hyphen, invisible controls
+	case 0x640, 0xad, 0x200b, 0x200c, 0x200d, 0x200e, 0x200f, 0x61c, 0x2060, 0xfeff: // tatweel, soft hyphen, joiners, invisible controls
 		return drop
 	}
 	switch {
@@ -155,13 +156,14 @@ func fold(r rune) rune {
 	case r >= 0x621 && r <= 0x64a, r >= 0x671 && r <= 0x6d3, r == 0x6d5, r >= 0x6ee && r <= 0x6ff, r == 0x66e, r == 0x66f:
 		return r
 	}
-	return split // spaces, punctuation, ZWNJ and ZWJ, other marks
+	return split // spaces, punctuation, other marks
 }
 
 // appendSplit cuts a match key at spaces, punctuation, symbols and format
-// characters, lowercases Latin, drops tatweel, and appends the tokens.
+// characters, lowercases Latin, drops tatweel and joiners, and appends the
+// tokens.
 func appendSplit(toks []string, k string) []string {
-	k = strings.ReplaceAll(k, "\u0640", "")
+	k = strings.NewReplacer("\u0640", "", "\u200c", "", "\u200d", "").Replace(k)
 	return append(toks, strings.FieldsFunc(strings.ToLower(k), func(r rune) bool {
 		return unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) ||
 			unicode.Is(unicode.Mn, r)
