@@ -232,8 +232,8 @@ func appendNew(list, more []string) []string {
 	return list
 }
 
-// placeAgency reports a dateline line: a place, a dash and an agency or
-// outlet, «القاهرة - رويترز», «الرياض - واس», «دبي - العربية.نت».
+// placeAgency reports a dateline line: a place, a dash and an agency,
+// «القاهرة - رويترز», «الرياض - واس».
 func placeAgency(f *feat, lex *lexicon.Lexicon) bool {
 	if f.partial || f.words > 7 {
 		return false
@@ -251,12 +251,10 @@ func placeAgency(f *feat, lex *lexicon.Lexicon) bool {
 			return false
 		}
 		toks := lexicon.Tokens(strings.TrimLeftFunc(f.text[i+size:], isDash))
-		for _, k := range []lexicon.Kind{lexicon.Agency, lexicon.Outlet} {
-			if m, ok := lex.Prefix(k, toks); ok && m.End == len(toks) {
-				return true
-			}
-		}
-		return false
+		// An outlet after the dash may be a title's site suffix («أخبار
+		// العالم - BBC Arabic»): the header decides those.
+		m, ok := lex.Prefix(lexicon.Agency, toks)
+		return ok && m.End == len(toks)
 	}
 	return false
 }
