@@ -19,7 +19,8 @@ import (
 // TestEval scores the classifier on the labelled dumps of shared/eval the
 // way shared/eval/score.go scores the binary: same pairing of files, same
 // --split auto, same figures. It is skipped when shared/ is absent. Set
-// KHABAR_EVAL_V=1 to print every mistake.
+// KHABAR_EVAL_V=1 to print every mistake, KHABAR_EVAL_DUMP=FILE to write
+// every labelled line's kind as FILE<TAB>LINE<TAB>KIND.
 func TestEval(t *testing.T) {
 	shared := os.Getenv("KHABAR_SHARED")
 	if shared == "" {
@@ -34,6 +35,14 @@ func TestEval(t *testing.T) {
 		t.Skip("no labelled files")
 	}
 	verbose := os.Getenv("KHABAR_EVAL_V") != ""
+	var dump *os.File
+	if path := os.Getenv("KHABAR_EVAL_DUMP"); path != "" {
+		var err error
+		if dump, err = os.Create(path); err != nil {
+			t.Fatal(err)
+		}
+		defer dump.Close()
+	}
 	conf := confusion{}
 	type fileScore struct {
 		name         string
@@ -56,6 +65,9 @@ func TestEval(t *testing.T) {
 				g = "(none)"
 			}
 			conf.add(want[n], g)
+			if dump != nil {
+				fmt.Fprintf(dump, "%s\t%d\t%s\n", p.text, n, g)
+			}
 			fs.total++
 			if g != want[n] {
 				fs.wrong++
