@@ -175,6 +175,7 @@ func (r *runner) close() {
 	if r.journal != nil {
 		r.journal.close()
 	}
+	r.dirs.closeAll()
 	if r.root != nil {
 		r.root.Close()
 	}

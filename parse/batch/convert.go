@@ -61,7 +61,13 @@ func (r *runner) outputThere(e *entry) bool {
 	if r.root == nil {
 		return false
 	}
-	fi, err := r.root.Lstat(e.Out)
+	dir, base := split(e.Out)
+	od, err := r.dirs.acquire(dir, false)
+	if od == nil || err != nil {
+		return false
+	}
+	defer r.dirs.release(od)
+	fi, err := od.Lstat(base)
 	return err == nil && fi.Mode().IsRegular() && fi.Size() == e.OutBytes
 }
 
@@ -69,7 +75,7 @@ func (r *runner) outputThere(e *entry) bool {
 // of the bytes parsed, read once.
 func (r *runner) convert(j *job, f *os.File, res FileResult) (o outcome, fatal error) {
 	h := sha256.New()
-	w := &recordWriter{root: r.root, dirs: &r.dirs, stem: j.stem}
+	w := &recordWriter{dirs: &r.dirs, stem: j.stem}
 	defer func() {
 		if p := recover(); p != nil {
 			w.abort()
@@ -119,9 +125,17 @@ func (r *runner) fail(j *job, res FileResult, reason string) (outcome, error) {
 	if r.opts.Check {
 		return outcome{res: res}, nil
 	}
-	for _, ext := range outputExts {
-		if err := removeIfThere(r.root, j.stem+ext); err != nil {
-			return outcome{}, r.writeErr(j, err)
+	dir, base := split(j.stem)
+	od, err := r.dirs.acquire(dir, false)
+	if err != nil {
+		return outcome{}, r.writeErr(j, err)
+	}
+	if od != nil {
+		defer r.dirs.release(od)
+		for _, ext := range outputExts {
+			if err := od.removeStale(base + ext); err != nil {
+				return outcome{}, r.writeErr(j, err)
+			}
 		}
 	}
 	return outcome{res: res, drop: true}, nil

@@ -8,7 +8,6 @@ import (
 	"os"
 	"path"
 	"regexp"
-	"sync"
 )
 
 // Temp files are named .khabar-<16 hex digits>.tmp; a run removes any it
@@ -62,33 +61,4 @@ func removeTemps(root *os.Root, skip string) error {
 		}
 		return nil
 	})
-}
-
-// removeIfThere removes name from root; it being absent is fine.
-func removeIfThere(root *os.Root, name string) error {
-	err := root.Remove(name)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
-	return err
-}
-
-// dirs creates the folders of DST once each.
-type dirs struct {
-	root *os.Root
-	made sync.Map // folder → struct{}
-}
-
-func (d *dirs) make(dir string) error {
-	if dir == "." {
-		return nil
-	}
-	if _, ok := d.made.Load(dir); ok {
-		return nil
-	}
-	if err := d.root.MkdirAll(dir, 0o777); err != nil {
-		return err
-	}
-	d.made.Store(dir, struct{}{})
-	return nil
 }

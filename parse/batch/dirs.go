@@ -1,0 +1,117 @@
+package batch
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path"
+	"sync"
+)
+
+// maxOpenDirs bounds the folders of DST held open at once. The walk goes
+// folder by folder, so few are in use at a time.
+const maxOpenDirs = 64
+
+// outDir is a folder of DST held open, so that a name in it resolves with
+// one system call instead of one per path component.
+type outDir struct {
+	*os.Root
+	had  map[string]bool // names there when the folder was opened
+	refs int
+}
+
+// dirs opens the folders of DST, each once while in use.
+type dirs struct {
+	root *os.Root
+	mu   sync.Mutex
+	open map[string]*outDir
+}
+
+// acquire returns the folder dir of DST, creating it if create is set; nil
+// if it does not exist and create is not set. Release it after use.
+func (d *dirs) acquire(dir string, create bool) (*outDir, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if od := d.open[dir]; od != nil {
+		od.refs++
+		return od, nil
+	}
+	if create && dir != "." {
+		if err := d.root.MkdirAll(dir, 0o777); err != nil {
+			return nil, err
+		}
+	}
+	r, err := d.root.OpenRoot(dir)
+	if errors.Is(err, fs.ErrNotExist) && !create {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	// What the folder held before this run touched it tells which stale
+	// outputs there are to remove, without a failed unlink for each file.
+	names, err := readNames(r)
+	if err != nil {
+		r.Close()
+		return nil, err
+	}
+	if d.open == nil {
+		d.open = map[string]*outDir{}
+	}
+	if len(d.open) >= maxOpenDirs {
+		for name, od := range d.open {
+			if od.refs == 0 {
+				od.Close()
+				delete(d.open, name)
+			}
+		}
+	}
+	od := &outDir{Root: r, had: names, refs: 1}
+	d.open[dir] = od
+	return od, nil
+}
+
+func (d *dirs) release(od *outDir) {
+	d.mu.Lock()
+	od.refs--
+	d.mu.Unlock()
+}
+
+func (d *dirs) closeAll() {
+	for _, od := range d.open {
+		od.Close()
+	}
+	d.open = nil
+}
+
+func readNames(r *os.Root) (map[string]bool, error) {
+	f, err := r.Open(".")
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	list, err := f.Readdirnames(-1)
+	names := make(map[string]bool, len(list))
+	for _, n := range list {
+		names[n] = true
+	}
+	return names, err
+}
+
+// removeStale removes base from od if it was there before this run; a
+// name this run wrote is never passed here.
+func (od *outDir) removeStale(base string) error {
+	if !od.had[base] {
+		return nil
+	}
+	err := od.Remove(base)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	return err
+}
+
+// split cuts an output path of DST into its folder and name.
+func split(p string) (dir, base string) {
+	return path.Dir(p), path.Base(p)
+}
