@@ -97,6 +97,8 @@ func (d *doc) headings(lo, hi int) {
 		case !list && (f.end == endQuestion && (opens && f.words <= d.maxQuestion(j) ||
 			answered && f.words <= maxAnswerHeading) || answered && f.words <= 4 && f.end != endComma):
 			d.set(j, Heading, ruleQuestionHeading)
+		case strings.HasPrefix(f.text, "*") && opens && d.shortHeading(j):
+			d.set(j, Heading, ruleShortHeading) // «* الصواريخ» under a lead-in
 		case prevLeadIn || list && !numbered(f.text):
 			d.set(j, Paragraph, ruleListItem)
 		case opens && d.shortHeading(j):
@@ -142,7 +144,7 @@ func (d *doc) shortHeading(j int) bool {
 	f := &d.f[j]
 	isolated := d.gap[j] && j+1 < len(d.f) && d.gap[j+1]
 	switch {
-	case f.long || listMarker(f.text) && !numbered(f.text):
+	case f.long || listMarker(f.text) && !numbered(f.text) || notHeading(f.text):
 		return false
 	case f.end == endNone:
 		return f.words <= maxShortHeading+starBonus(f.text) || isolated && f.words <= maxIsolatedHeading
@@ -150,6 +152,20 @@ func (d *doc) shortHeading(j int) bool {
 		return isolated && !f.latin && f.words <= maxIsolatedHeading
 	}
 	return false
+}
+
+// notHeading reports lines that never are headings however short: embeds
+// and links (a URL, an @handle), a closing parenthesis (a list entry such
+// as "Name (Show, Channel)"), a decimal number first (a statistic).
+func notHeading(s string) bool {
+	if strings.Contains(s, "http") || strings.Contains(s, "www.") || strings.Contains(s, "@") || strings.HasSuffix(s, ")") {
+		return true
+	}
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i > 0 && i+1 < len(s) && (s[i] == '.' || s[i] == ',') && s[i+1] >= '0' && s[i+1] <= '9'
 }
 
 // unpunctuatedCaption reports a Latin sentence left without a full stop
