@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/khabar/khabar/parse"
 )
@@ -380,5 +381,17 @@ func TestLongWrappedParagraph(t *testing.T) {
 	a := one(t, []byte(b.String()), parse.Options{})
 	if a.Stats.Paragraphs != 2 || a.Stats.Words < 1400000 {
 		t.Errorf("%d paragraphs, %d words", a.Stats.Paragraphs, a.Stats.Words)
+	}
+}
+
+func TestTimeout(t *testing.T) {
+	big := strings.Repeat("قالت السلطات إن الميناء سيفتح أبوابه أمام السفن التجارية صباح الغد.\n", 30000)
+	a := one(t, []byte(big), parse.Options{Timeout: time.Microsecond})
+	if a.Error == nil || a.Error.Code != parse.ErrTimeout || a.Source.Lines != [2]int{1, 30000} {
+		t.Fatalf("error %+v, source %+v", a.Error, a.Source)
+	}
+	a = one(t, []byte(big), parse.Options{Timeout: time.Minute})
+	if a.Status != parse.StatusOK {
+		t.Fatalf("status %s with a generous timeout", a.Status)
 	}
 }
