@@ -462,3 +462,37 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+// A file over wholeFile is streamed and hashed on the way; its manifest
+// entry must hold the same hash as a small file's would.
+func TestLargeFileStreamed(t *testing.T) {
+	src, dst := t.TempDir(), t.TempDir()
+	big := strings.Repeat("سطر طويل من نص الخبر\n", wholeFile/20)
+	writeTree(t, src, map[string]string{"big.txt": big, "small.txt": "s"})
+	if len(big) <= wholeFile {
+		t.Fatalf("big.txt has %d bytes, not over %d", len(big), wholeFile)
+	}
+	run(t, src, dst, Options{})
+	m, err := readManifestFile(dst)
+	must(t, err)
+	sum := sha256.Sum256([]byte(big))
+	if got := m["big.txt"].SHA256; got != hex.EncodeToString(sum[:]) {
+		t.Errorf("manifest hash of big.txt %s, want %x", got, sum)
+	}
+	if sum := run(t, src, dst, Options{}); sum.UpToDate != 2 {
+		t.Errorf("rerun: %d up to date, want 2", sum.UpToDate)
+	}
+	writeTree(t, src, map[string]string{"big.txt": big + "x"})
+	if sum := run(t, src, dst, Options{}); sum.Converted != 1 {
+		t.Errorf("after an edit: %d converted, want 1", sum.Converted)
+	}
+}
+
+func readManifestFile(dst string) (map[string]entry, error) {
+	root, err := os.OpenRoot(dst)
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	return readManifest(root)
+}

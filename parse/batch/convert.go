@@ -1,11 +1,7 @@
 package batch
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
-	"io"
-	"os"
 	"runtime/debug"
 
 	"github.com/khabar/khabar/parse"
@@ -22,23 +18,20 @@ func (r *runner) do(j *job) (o outcome, err error) {
 		return outcome{res: *j.res}, nil
 	}
 	o.res = FileResult{Path: j.f.rel, Bytes: j.f.size, index: j.f.order}
-	f, err := os.Open(j.f.abs)
+	src, err := openSource(j.f)
 	if err != nil {
 		return r.fail(j, o.res, "cannot read: "+pathErr(err))
 	}
-	defer f.Close()
+	defer src.close()
 
 	if j.prev != nil && !r.opts.Force && r.current(j.prev) {
-		sum, err := hashAll(f)
+		sum, err := src.sum()
 		if err != nil {
 			return r.fail(j, o.res, "cannot read: "+pathErr(err))
 		}
 		if sum == j.prev.SHA256 {
 			o.res.State, o.res.Output = UpToDate, j.prev.Out
 			return o, nil
-		}
-		if _, err := f.Seek(0, io.SeekStart); err != nil {
-			return r.fail(j, o.res, "cannot read: "+pathErr(err))
 		}
 	}
 	if r.opts.Check {
@@ -48,7 +41,7 @@ func (r *runner) do(j *job) (o outcome, err error) {
 		}
 		return o, nil
 	}
-	return r.convert(j, f, o.res)
+	return r.convert(j, src, o.res)
 }
 
 // current reports whether e was written with this run's schema and
@@ -73,8 +66,7 @@ func (r *runner) outputThere(e *entry) bool {
 
 // convert parses the file and writes its output. The hash recorded is that
 // of the bytes parsed, read once.
-func (r *runner) convert(j *job, f *os.File, res FileResult) (o outcome, fatal error) {
-	h := sha256.New()
+func (r *runner) convert(j *job, src *source, res FileResult) (o outcome, fatal error) {
 	w := &recordWriter{dirs: &r.dirs, stem: j.stem}
 	defer func() {
 		if p := recover(); p != nil {
@@ -86,8 +78,8 @@ func (r *runner) convert(j *job, f *os.File, res FileResult) (o outcome, fatal e
 			o, fatal = r.fail(j, res, reason)
 		}
 	}()
-	src := io.TeeReader(f, h)
-	for a := range parseFunc(src, j.f.rel, r.opts.Parse) {
+	in, sum := src.hashing()
+	for a := range parseFunc(in, j.f.rel, r.opts.Parse) {
 		tally(&res, a)
 		if a.Status == parse.StatusError {
 			break
@@ -102,7 +94,8 @@ func (r *runner) convert(j *job, f *os.File, res FileResult) (o outcome, fatal e
 		e := res.Errors[0]
 		return r.fail(j, res, fmt.Sprintf("document %d: %s: %s", e.Index, e.Code, e.Message))
 	}
-	if _, err := io.Copy(h, src); err != nil {
+	hash, err := sum()
+	if err != nil {
 		w.abort()
 		return r.fail(j, res, "cannot read: "+pathErr(err))
 	}
@@ -112,7 +105,7 @@ func (r *runner) convert(j *job, f *os.File, res FileResult) (o outcome, fatal e
 	}
 	res.State, res.Output = Converted, out
 	return outcome{res: res, record: &entry{
-		Src: j.f.rel, Out: out, SHA256: hex.EncodeToString(h.Sum(nil)), OutBytes: size,
+		Src: j.f.rel, Out: out, SHA256: hash, OutBytes: size,
 		Schema: parse.SchemaVersion, Options: r.key,
 	}}, nil
 }
@@ -170,12 +163,4 @@ func tally(res *FileResult, a *parse.Article) {
 			res.Agencies[name]++
 		}
 	}
-}
-
-func hashAll(r io.Reader) (string, error) {
-	h := sha256.New()
-	if _, err := io.Copy(h, r); err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
 }

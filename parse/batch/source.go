@@ -1,0 +1,82 @@
+package batch
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"hash"
+	"io"
+	"os"
+)
+
+// wholeFile is the size up to which a source is read into memory in one
+// go, then hashed and parsed from there.
+const wholeFile = 1 << 20
+
+// source is a file of SRC being read: a small one whole, a large one
+// streamed and hashed on the way.
+type source struct {
+	f    *os.File
+	data *bytes.Buffer // the whole file, when small
+}
+
+func openSource(sf srcFile) (*source, error) {
+	f, err := os.Open(sf.abs)
+	if err != nil {
+		return nil, err
+	}
+	s := &source{f: f}
+	if sf.size <= wholeFile {
+		s.data = buffers.Get().(*bytes.Buffer)
+		s.data.Reset()
+		s.data.Grow(int(sf.size) + bytes.MinRead)
+		if _, err := s.data.ReadFrom(f); err != nil {
+			s.close()
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+// sum returns the SHA-256 of the file, leaving it ready to be read again.
+func (s *source) sum() (string, error) {
+	if s.data != nil {
+		sum := sha256.Sum256(s.data.Bytes())
+		return hex.EncodeToString(sum[:]), nil
+	}
+	h := sha256.New()
+	if _, err := io.Copy(h, s.f); err != nil {
+		return "", err
+	}
+	if _, err := s.f.Seek(0, io.SeekStart); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// hashing returns a reader of the file's bytes and a function that reads
+// what is left and returns the SHA-256 of everything read: the hash of the
+// very bytes parsed.
+func (s *source) hashing() (io.Reader, func() (string, error)) {
+	if s.data != nil {
+		return bytes.NewReader(s.data.Bytes()), s.sum
+	}
+	h := sha256.New()
+	r := io.TeeReader(s.f, h)
+	return r, func() (string, error) { return drainSum(h, r) }
+}
+
+func drainSum(h hash.Hash, r io.Reader) (string, error) {
+	if _, err := io.Copy(io.Discard, r); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+func (s *source) close() {
+	s.f.Close()
+	if s.data != nil && s.data.Cap() <= 2*wholeFile {
+		buffers.Put(s.data)
+	}
+	s.data = nil
+}
