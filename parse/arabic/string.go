@@ -32,8 +32,7 @@ func poolFor(o Options) *sync.Pool {
 func (n *Normalizer) String(s string) string {
 	n.Reset()
 	n.src = append(n.src[:0], s...)
-	sp, err := n.Span(n.src, true)
-	if err == nil {
+	if _, err := n.Span(n.src, true); err == nil {
 		return s
 	}
 	n.Reset()
@@ -41,7 +40,6 @@ func (n *Normalizer) String(s string) string {
 		n.buf = make([]byte, len(s)+len(s)/8+16)
 	}
 	n.buf = n.buf[:cap(n.buf)]
-	_ = sp
 	nDst, nSrc := 0, 0
 	for {
 		d, c, err := n.Transform(n.buf[nDst:], n.src[nSrc:], true)

@@ -41,7 +41,7 @@ const (
 
 func (e entry) kind() int      { return int(e & kindMask) }
 func (e entry) letter() bool   { return e&letterBit != 0 }
-func (e entry) op() Op         { return Op(e&opMask) >> opShift }
+func (e entry) op() Op         { return Op((e & opMask) >> opShift) }
 func (e entry) target() rune   { return rune(e >> targetShift) }
 func (e entry) boundary() bool { return e&boundBit != 0 }
 func (e entry) mark() bool     { return e&markBit != 0 }
