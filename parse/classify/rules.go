@@ -15,7 +15,6 @@ const (
 	ruleWidget         = "widget"
 	ruleNumericID      = "numeric-id"
 	ruleNoLetters      = "no-letters"
-	rulePlaceAgency    = "dateline-line"
 	ruleURL            = "url"
 	ruleDate           = "date"
 	ruleRelated        = "related-link"
@@ -74,7 +73,7 @@ func intrinsic(f *feat, lex *lexicon.Lexicon) (r Result, ok bool) {
 		return r, true
 	}
 	if placeAgency(f, lex) {
-		r = decided(Meta, rulePlaceAgency, f.text)
+		r = decided(Meta, ruleDatelineLine, f.text)
 		r.MetaKind = "dateline"
 		r.Agencies = lex.AgenciesIn(toks)
 		return r, true
