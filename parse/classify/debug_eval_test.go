@@ -16,9 +16,7 @@ func TestEvalFile(t *testing.T) {
 	if sub == "" {
 		t.Skip("set KHABAR_EVAL_FILE to a part of a labelled dump's path")
 	}
-	shared := "../../../shared"
-	pairs := append(siblingPairs(t, shared+"/eval/synthetic"), corpusPairs(t, shared+"/eval/labels", shared+"/corpus")...)
-	for _, p := range pairs {
+	for _, p := range evalPairs(t, sharedDir(t)) {
 		if !strings.Contains(p.text, sub) {
 			continue
 		}

@@ -22,15 +22,8 @@ import (
 // KHABAR_EVAL_V=1 to print every mistake, KHABAR_EVAL_DUMP=FILE to write
 // every labelled line's kind as FILE<TAB>LINE<TAB>KIND.
 func TestEval(t *testing.T) {
-	shared := os.Getenv("KHABAR_SHARED")
-	if shared == "" {
-		shared = filepath.Join("..", "..", "..", "shared")
-	}
-	if _, err := os.Stat(filepath.Join(shared, "eval", "score.go")); err != nil {
-		t.Skip("shared/eval not found; set KHABAR_SHARED")
-	}
-	pairs := siblingPairs(t, filepath.Join(shared, "eval", "synthetic"))
-	pairs = append(pairs, corpusPairs(t, filepath.Join(shared, "eval", "labels"), filepath.Join(shared, "corpus"))...)
+	shared := sharedDir(t)
+	pairs := evalPairs(t, shared)
 	if len(pairs) == 0 {
 		t.Skip("no labelled files")
 	}
@@ -101,6 +94,26 @@ func TestEval(t *testing.T) {
 		t.Errorf("scores fell below the floor: accuracy %.3f (floor %.2f), image_f1 %.3f (%.2f), body_f1 %.3f (%.2f)",
 			acc, evalFloorAcc, img, evalFloorImage, body, evalFloorBody)
 	}
+}
+
+// sharedDir returns $KHABAR_SHARED or ../../../shared, and skips the test
+// when it holds no eval/score.go.
+func sharedDir(t *testing.T) string {
+	shared := os.Getenv("KHABAR_SHARED")
+	if shared == "" {
+		shared = filepath.Join("..", "..", "..", "shared")
+	}
+	if _, err := os.Stat(filepath.Join(shared, "eval", "score.go")); err != nil {
+		t.Skip("shared/eval not found; set KHABAR_SHARED")
+	}
+	return shared
+}
+
+// evalPairs pairs the labelled dumps as score.go does: synthetic X.txt with
+// X.labels.tsv, and corpus/REL with eval/labels/REL.tsv.
+func evalPairs(t *testing.T, shared string) []pair {
+	pairs := siblingPairs(t, filepath.Join(shared, "eval", "synthetic"))
+	return append(pairs, corpusPairs(t, filepath.Join(shared, "eval", "labels"), filepath.Join(shared, "corpus"))...)
 }
 
 const (
