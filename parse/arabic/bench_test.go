@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
 )
 
 // benchText is the committed news article repeated to about 1 MB.
@@ -59,5 +60,16 @@ func BenchmarkKey(b *testing.B) {
 		for _, s := range strs {
 			Key(s)
 		}
+	}
+}
+
+// BenchmarkXTextNFC is the anchor: x/text's NFC alone on the same text.
+func BenchmarkXTextNFC(b *testing.B) {
+	src := benchText(b)
+	dst := make([]byte, 0, len(src)+len(src)/4)
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		dst = norm.NFC.Append(dst[:0], src...)
 	}
 }

@@ -183,6 +183,39 @@ func (n *Normalizer) run(dst []byte, nDst int, src []byte, start, size int, e en
 	pendMap := e.kind() == kMap
 	low := &t.low
 	for i < limit {
+		if !pendMap {
+			// The hot loop: copied code points after a copied one.
+			j := i
+			for j < limit {
+				c := src[j]
+				if c < utf8.RuneSelf {
+					if low[c]&kindMask != kCopy {
+						break
+					}
+					j++
+					continue
+				}
+				if c < 0xC2 || c >= 0xE0 || j+1 >= len(src) {
+					break
+				}
+				c2 := src[j+1]
+				if c2&0xC0 != 0x80 || low[(uint(c&0x1F)<<6|uint(c2&0x3F))&0x7FF]&kindMask != kCopy {
+					break
+				}
+				j += 2
+			}
+			if j > i {
+				if src[j-1] < utf8.RuneSelf {
+					ps = j - 1
+				} else {
+					ps = j - 2
+				}
+				e, i = copyEntry, j
+				if i >= limit {
+					break
+				}
+			}
+		}
 		c := src[i]
 		var e2 entry
 		size := 1
@@ -212,11 +245,18 @@ func (n *Normalizer) run(dst []byte, nDst int, src []byte, start, size int, e en
 	}
 	nDst += copy(dst[nDst:], src[cs:ps])
 	r, _ := utf8.DecodeRune(src[ps:i])
+	if e == copyEntry {
+		e = t.lookup(r)
+	}
 	return nDst, i, r, e
 }
 
-// spaceCopy is the entry of a U+0020 kept as it is inside a run.
-var spaceCopy = entry(kCopy)
+// spaceCopy is the entry of a U+0020 kept as it is inside a run;
+// copyEntry stands for any copied code point met by the hot loop.
+var (
+	spaceCopy = entry(kCopy)
+	copyEntry = entry(kCopy)
+)
 
 // plainSpace reports whether the code point at src[i:] is simple, so that
 // a single space before it is kept as it is.
