@@ -87,7 +87,11 @@ func (p *parser) prepare(a *Article, d *rawDoc) *prepared {
 	}
 	text, res, err := p.decodeDoc(a, d.raw)
 	if !isUTF16(res.Encoding) && isBinary(d.raw) {
-		p.fail(a, ErrBinary, "not text: too many NUL or control bytes")
+		msg := "not text: too many NUL or control bytes"
+		if looksUTF16(d.raw) {
+			msg += " (UTF-16 without a byte order mark? try --encoding utf-16)"
+		}
+		p.fail(a, ErrBinary, msg)
 		return nil
 	}
 	var de *decode.Error
@@ -202,6 +206,23 @@ func isBinary(raw []byte) bool {
 		}
 	}
 	return bad > 0 && bad*20 > n
+}
+
+// looksUTF16 reports whether most NULs of b sit at offsets of one parity,
+// as in UTF-16 text (the high byte of ASCII and of U+06xx is 0x00 or 0x06).
+func looksUTF16(b []byte) bool {
+	var even, odd int
+	for i, c := range b[:min(len(b), 4096)] {
+		if c == 0 {
+			if i%2 == 0 {
+				even++
+			} else {
+				odd++
+			}
+		}
+	}
+	n := min(len(b), 4096)
+	return (even+odd)*5 > n && (even > 9*odd || odd > 9*even)
 }
 
 // controlByte marks the bytes that text does not hold.

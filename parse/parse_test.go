@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/text/encoding/unicode"
+
 	"github.com/khabar/khabar/parse"
 )
 
@@ -393,5 +395,20 @@ func TestTimeout(t *testing.T) {
 	a = one(t, []byte(big), parse.Options{Timeout: time.Minute})
 	if a.Status != parse.StatusOK {
 		t.Fatalf("status %s with a generous timeout", a.Status)
+	}
+}
+
+func TestUTF16WithoutBOM(t *testing.T) {
+	b, err := unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewEncoder().Bytes([]byte("The port reopened on Monday after a strike.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := one(t, b, parse.Options{})
+	if a.Error == nil || a.Error.Code != parse.ErrBinary || !strings.Contains(a.Error.Message, "--encoding utf-16") {
+		t.Errorf("error %+v", a.Error)
+	}
+	a = one(t, b, parse.Options{Encoding: "utf-16"})
+	if a.Status != parse.StatusOK || a.Source.Encoding != "utf-16le" {
+		t.Errorf("with --encoding utf-16: status %s, source %+v, error %+v", a.Status, a.Source, a.Error)
 	}
 }
