@@ -17,6 +17,7 @@ const (
 	ErrBinary   = "E_BINARY"
 	ErrDecode   = "E_DECODE"
 	ErrInternal = "E_INTERNAL"
+	ErrTimeout  = "E_TIMEOUT" // the document took longer than Options.Timeout
 )
 
 // Warning codes.

@@ -11,10 +11,6 @@ import (
 	"github.com/khabar/khabar/parse/decode"
 )
 
-// ErrTimeout is the error code of a document that took longer than
-// Options.Timeout.
-const ErrTimeout = "E_TIMEOUT"
-
 // newArticle returns the record of d with its source filled and every
 // other field empty, ready for either an error or the parse.
 func (p *parser) newArticle(d *rawDoc) *Article {
