@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"bytes"
 	"io"
 	"os"
 	"testing"
@@ -29,6 +30,24 @@ func BenchmarkFill(b *testing.B) {
 		a := p.newArticle(d)
 		pd := p.prepare(a, d)
 		p.fill(a, pd, lines, res, p.norm)
+		if err := Encode(io.Discard, a, false); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkEncode measures the JSON of the seed's record alone.
+func BenchmarkEncode(b *testing.B) {
+	seed, err := os.ReadFile("testdata/golden/seed.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var a *Article
+	for a = range Parse(bytes.NewReader(seed), "seed.txt", Options{}) {
+	}
+	b.SetBytes(int64(len(seed)))
+	b.ReportAllocs()
+	for b.Loop() {
 		if err := Encode(io.Discard, a, false); err != nil {
 			b.Fatal(err)
 		}
