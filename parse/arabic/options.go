@@ -6,7 +6,8 @@ import (
 )
 
 // Op names one normalization operation of the table in the package
-// documentation. Ops are applied in the fixed order of this list, whatever
+// documentation. Ops are listed in the order of that table; the order in
+// which they act is fixed too (see the package documentation), whatever
 // order they are named in.
 type Op uint8
 
@@ -43,7 +44,7 @@ func (op Op) String() string {
 	return fmt.Sprintf("Op(%d)", uint8(op))
 }
 
-// Ops lists every op in application order.
+// Ops lists every op in table order.
 func Ops() []Op {
 	ops := make([]Op, numOps)
 	for i := range ops {
@@ -122,7 +123,7 @@ func (o Options) Without(ops ...Op) Options {
 	return o
 }
 
-// Ops lists the ops that are on, in application order.
+// Ops lists the ops that are on, in table order.
 func (o Options) Ops() []Op {
 	var ops []Op
 	for op := range numOps {
@@ -133,7 +134,7 @@ func (o Options) Ops() []Op {
 	return ops
 }
 
-// Names lists the names of the ops that are on, in application order.
+// Names lists the names of the ops that are on, in table order.
 func (o Options) Names() []string {
 	names := []string{}
 	for _, op := range o.Ops() {
@@ -160,8 +161,8 @@ func ParseOps(list string) ([]Op, error) {
 	return ops, nil
 }
 
-// Changes counts, per op, how many code points (or runs, for spaces and
-// newlines) an op changed.
+// Changes counts, per op, what an op changed: see Normalizer.Changes for
+// what a count means.
 type Changes [numOps]int
 
 // Map returns the non-zero counts keyed by op name, as the record's
