@@ -118,27 +118,39 @@ const maxWords = 48
 // Arabic letters in one pass.
 func scanWords(s string) (words, latin, arabic int) {
 	in, counted := false, false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		c := s[i]
 		var word bool
 		switch {
-		case r < 0x80:
-			if r <= ' ' {
+		case c < utf8.RuneSelf:
+			i++
+			if c <= ' ' {
 				in = false
 				continue
 			}
-			word = r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
-			if word && r >= 'A' {
+			word = c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+			if word && c >= 'A' {
 				latin++
 			}
-		case r >= 0x621 && r <= 0x64a || r >= 0x671 && r <= 0x6d3:
-			word = true
-			arabic++
-		case r >= 0x660 && r <= 0x669:
-			word = true
-		case invisible(r):
-			in = false
-			continue
+		case c >= 0xd8 && c <= 0xdb && i+1 < len(s):
+			// The Arabic block, U+0600–U+06FF, from a table.
+			class := arabicClass[int(c&3)<<6|int(s[i+1]&0x3f)]
+			i += 2
+			if class == arInvisible {
+				in = false
+				continue
+			}
+			word = class != arPunct
+			if class == arLetter {
+				arabic++
+			}
 		default:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			i += n
+			if invisible(r) {
+				in = false
+				continue
+			}
 			word = isWordRune(r)
 			if word && r < 0x250 && unicode.IsLetter(r) {
 				latin++
@@ -156,6 +168,30 @@ func scanWords(s string) (words, latin, arabic int) {
 	}
 	return
 }
+
+// Classes of the Arabic block for scanWords.
+const (
+	arLetter byte = iota
+	arOther       // digits and marks: part of a word, not letters
+	arPunct
+	arInvisible
+)
+
+var arabicClass = func() (t [256]byte) {
+	for i := range t {
+		switch r := rune(0x600 + i); {
+		case r >= 0x621 && r <= 0x64a || r >= 0x671 && r <= 0x6d3:
+			t[i] = arLetter
+		case invisible(r):
+			t[i] = arInvisible
+		case isWordRune(r):
+			t[i] = arOther
+		default:
+			t[i] = arPunct
+		}
+	}
+	return t
+}()
 
 // cut returns about the first h and last t bytes of s on rune boundaries.
 func cut(s string, h, t int) (string, string) {
