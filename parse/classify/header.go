@@ -55,7 +55,11 @@ func (d *doc) siteSuffix(j int) (string, bool) {
 // lines under it: a kicker above it, datelines, bylines and site lines,
 // decks, and a repeated headline.
 func (d *doc) header(lo, hi int) {
-	if lo >= hi || !d.open(lo) {
+	if lo >= hi {
+		return
+	}
+	if !d.open(lo) {
+		d.untitledZone(lo, hi)
 		return
 	}
 	title := lo
@@ -97,6 +101,24 @@ func (d *doc) header(lo, hi int) {
 		}
 	}
 }
+
+// untitledZone handles a dump that opens with an image or furniture rather
+// than a title: a dateline or site line before the first paragraph is meta
+// («القاهرة - محمد علي» under the opening image).
+func (d *doc) untitledZone(lo, hi int) {
+	for k := lo; k < hi; k++ {
+		if !d.open(k) {
+			continue
+		}
+		f := &d.f[k]
+		if !d.zoneMeta(k) || f.words > 7 || !(hasDashSep(f.text) || d.whole(k, lexicon.Outlet)) {
+			return
+		}
+		d.res[k] = d.metaLine(k)
+	}
+}
+
+func (d *doc) whole(j int, k lexicon.Kind) bool { return wholeMatch(d.lex, k, d.f[j].toks) }
 
 // zoneMeta reports a line under the title that is a dateline, byline or
 // site line: «غزة- نرمين ساق الله», «الدوحة - سارة المهندي:», «أبوظبي -

@@ -46,6 +46,8 @@ func TestClassifyVariants(t *testing.T) {
 			"paragraph caption credit paragraph"},
 		{"a line without letters", para1 + "\n\n3\n\n" + para2,
 			"paragraph boilerplate paragraph"},
+		{"dateline line under the opening image", "جنود في المطار\nReuters\nجنود في المطار\n\nالقاهرة - محمد علي\n\n" + para1 + "\n\nرابط مختصر",
+			"caption credit caption_repeat meta paragraph boilerplate"},
 		{"repeat with a joiner", "سياح\u200cها في البتراء\nAFP\nسياحها في البتراء\n\n" + para1,
 			"caption credit caption_repeat paragraph"},
 	}
