@@ -55,6 +55,10 @@ func (d *doc) siteSuffix(j int) (string, bool) {
 // lines under it: a kicker above it, datelines, bylines and site lines,
 // decks, and a repeated headline.
 func (d *doc) header(lo, hi int) {
+	// A date or furniture line may sit above the title; an image may not.
+	for lo < hi && (d.res[lo].Kind == Meta || d.res[lo].Kind == Boilerplate) {
+		lo++
+	}
 	if lo >= hi {
 		return
 	}

@@ -48,6 +48,8 @@ func TestClassifyVariants(t *testing.T) {
 			"paragraph boilerplate paragraph"},
 		{"dateline line under the opening image", "جنود في المطار\nReuters\nجنود في المطار\n\nالقاهرة - محمد علي\n\n" + para1 + "\n\nرابط مختصر",
 			"caption credit caption_repeat meta paragraph boilerplate"},
+		{"date above the title", "الخميس 14 مارس 2013\nالبرلمان يناقش تعديلات قانون الإيجار\n\n" + para1,
+			"meta title paragraph"},
 		{"repeat with a joiner", "سياح\u200cها في البتراء\nAFP\nسياحها في البتراء\n\n" + para1,
 			"caption credit caption_repeat paragraph"},
 	}
