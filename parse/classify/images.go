@@ -102,11 +102,21 @@ func indexToks(toks, sub []string) int {
 	return -1
 }
 
+// sameText reports whether two lines have the same match key. Long lines
+// are keyed in full here: their head and tail alone are cut at byte
+// offsets, which marks and tatweel shift.
+func (d *doc) sameText(a, b int) bool {
+	if !d.f[a].partial && !d.f[b].partial {
+		return sameKey(d.f[a].toks, d.f[b].toks)
+	}
+	return sameKey(lexicon.Tokens(d.f[a].text), lexicon.Tokens(d.f[b].text))
+}
+
 // creditImage pairs the photo credit f[j] with its caption.
 func (d *doc) creditImage(j int, in func(int) bool) {
 	p, n := j-1, j+1
 	// caption / credit / same caption
-	if in(p) && in(n) && d.open(p) && d.open(n) && sameKey(d.f[p].toks, d.f[n].toks) && !d.f[p].long {
+	if in(p) && in(n) && d.open(p) && d.open(n) && d.sameText(p, n) && !d.f[p].long {
 		d.set(p, Caption, ruleTriplet)
 		d.set(n, CaptionRepeat, ruleRepeat)
 		d.group(p, j, n)

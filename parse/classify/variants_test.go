@@ -50,6 +50,8 @@ func TestClassifyVariants(t *testing.T) {
 			"caption credit caption_repeat meta paragraph boilerplate"},
 		{"date above the title", "الخميس 14 مارس 2013\nالبرلمان يناقش تعديلات قانون الإيجار\n\n" + para1,
 			"meta title paragraph"},
+		{"long triplet, repeat with marks", "عمال ينقلون قطعة أثرية ضخمة إلى داخل المتحف الجديد باستخدام رافعة خاصة صممت لهذا الغرض في العاصمة\nEPA\nعمالٌ ينقلون قطعةً أثريةً ضخمةً إلى داخل المتحف الجديد باستخدام رافعة خاصة صممت لهذا الغرض في العاصمة\n\n" + para1,
+			"caption credit caption_repeat paragraph"},
 		{"repeat with a joiner", "سياح\u200cها في البتراء\nAFP\nسياحها في البتراء\n\n" + para1,
 			"caption credit caption_repeat paragraph"},
 	}
