@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"strconv"
@@ -24,8 +25,9 @@ var scriptEncodings = map[string]encoding.Encoding{
 
 // encodeMain is `encode ENCODING IN OUT`: it writes the UTF-8 text of IN
 // to OUT in ENCODING (a key of scriptEncodings), or, for ENCODING
-// "escaped", with each \xHH of IN turned into that byte, so that scripts
-// can hold bytes that are not UTF-8.
+// "escaped", with each \xHH of IN turned into that byte and the final line
+// feed that ends every script file section dropped (write \x0a for one),
+// so that scripts can hold exact bytes that are not UTF-8.
 func encodeMain() int {
 	if len(os.Args) != 4 {
 		fmt.Fprintln(os.Stderr, "usage: encode ENCODING IN OUT")
@@ -38,7 +40,7 @@ func encodeMain() int {
 	}
 	var out []byte
 	if os.Args[1] == "escaped" {
-		out, err = unescape(in)
+		out, err = unescape(bytes.TrimSuffix(in, []byte("\n")))
 	} else if e, ok := scriptEncodings[os.Args[1]]; ok {
 		out, err = e.NewEncoder().Bytes(in)
 	} else {
