@@ -64,6 +64,9 @@ func intrinsic(f *feat, lex *lexicon.Lexicon) (r Result, ok bool) {
 	if _, ok := f.prefix(lexicon.Related); ok && f.words <= 40 {
 		return decided(Boilerplate, ruleRelated, f.text), true
 	}
+	if f.words <= 40 && f.has(lexicon.Boilerplate) {
+		return decided(Boilerplate, ruleCallToAction, f.text), true
+	}
 	if r, ok := labelled(f, lex); ok {
 		return r, true
 	}
@@ -85,9 +88,6 @@ func intrinsic(f *feat, lex *lexicon.Lexicon) (r Result, ok bool) {
 	}
 	if r, ok := byline(f, lex); ok {
 		return r, true
-	}
-	if f.words <= 40 && f.has(lexicon.Boilerplate) {
-		return decided(Boilerplate, ruleCallToAction, f.text), true
 	}
 	return gluedCaption(f, lex)
 }
@@ -356,7 +356,8 @@ func gluedCaption(f *feat, lex *lexicon.Lexicon) (Result, bool) {
 
 // gluedAgencies returns the credit in a closing parenthesis of text:
 // "(AP)", "(AFP/Getty)", «(تصوير أحمد شحاتة)». The text before it must be
-// at least three words that do not end a sentence.
+// at least three words that do not end a sentence, unless the credit names
+// a photo or a photographer.
 func gluedAgencies(text string, lex *lexicon.Lexicon) []string {
 	t := strings.TrimRightFunc(text, func(r rune) bool { return invisible(r) || r == '.' })
 	if !strings.HasSuffix(t, ")") {
@@ -367,10 +368,14 @@ func gluedAgencies(text string, lex *lexicon.Lexicon) []string {
 		return nil
 	}
 	before, inner := t[:open], t[open+1:len(t)-1]
-	if countWords(before) < 3 || endClass(before) == endStop {
+	toks := lexicon.Tokens(inner)
+	// "… on Monday. (AP Photo/Brian Inganga)": a photo label or a
+	// photographer may follow a full stop; a bare agency may not.
+	_, photo := lex.Prefix(lexicon.CreditLabel, toks)
+	photo = photo || lex.Contains(lexicon.CreditLabel, toks) || strings.Contains(inner, "/")
+	if countWords(before) < 3 || endClass(before) == endStop && !photo {
 		return nil
 	}
-	toks := lexicon.Tokens(inner)
 	if m, ok := lex.Prefix(lexicon.CreditLabel, toks); ok && len(toks)-m.End <= 4 {
 		if ag := lex.AgenciesIn(toks); ag != nil {
 			return ag

@@ -52,6 +52,8 @@ func TestClassifyVariants(t *testing.T) {
 			"meta title paragraph"},
 		{"long triplet, repeat with marks", "عمال ينقلون قطعة أثرية ضخمة إلى داخل المتحف الجديد باستخدام رافعة خاصة صممت لهذا الغرض في العاصمة\nEPA\nعمالٌ ينقلون قطعةً أثريةً ضخمةً إلى داخل المتحف الجديد باستخدام رافعة خاصة صممت لهذا الغرض في العاصمة\n\n" + para1,
 			"caption credit caption_repeat paragraph"},
+		{"AP caption and copyright footer", "The vote was delayed again on Tuesday after a long debate in the chamber.\n\nA farmer inspects coffee cherries near Nyeri, Kenya, on Monday. (AP Photo/Brian Inganga)\n\nCopyright 2024 The Associated Press. All rights reserved.",
+			"paragraph caption boilerplate"},
 		{"repeat with a joiner", "سياح\u200cها في البتراء\nAFP\nسياحها في البتراء\n\n" + para1,
 			"caption credit caption_repeat paragraph"},
 	}
