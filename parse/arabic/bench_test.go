@@ -19,7 +19,19 @@ func benchText(b *testing.B) []byte {
 }
 
 func BenchmarkNormalize(b *testing.B) {
-	src := benchText(b)
+	benchNormalize(b, benchText(b))
+}
+
+// BenchmarkNormalizeCorpus runs on the whole shared corpus (4.8 MB of
+// news dumps with their invisible controls, NBSPs and harakat), when it is
+// there.
+func BenchmarkNormalizeCorpus(b *testing.B) {
+	var all []byte
+	forCorpus(b, func(name string, text []byte) { all = append(all, text...) })
+	benchNormalize(b, all)
+}
+
+func benchNormalize(b *testing.B, src []byte) {
 	for _, p := range []struct {
 		name string
 		o    Options

@@ -25,7 +25,7 @@ func (n *Normalizer) scanCluster(src []byte, i int, atEOF bool) (end int, right,
 			return 0, false, false
 		}
 		r, size := utf8.DecodeRune(src[i:])
-		e := n.t.lookup(r)
+		e := n.lookup(r)
 		switch e.kind() {
 		case kMark, kTatweel, kDel:
 			i += size
@@ -93,14 +93,14 @@ func (n *Normalizer) expand(raw []byte, ch *Changes) []rune {
 	for i := 0; i < len(raw); {
 		r, size := utf8.DecodeRune(raw[i:])
 		i += size
-		e := n.t.lookup(r)
+		e := n.lookup(r)
 		switch e.kind() {
 		case kDel:
 			ch[e.op()]++
 		case kPres:
 			ch[Presentation]++
 			for _, x := range presentationForm(r) {
-				if xe := n.t.lookup(x); xe.kind() == kDel {
+				if xe := n.lookup(x); xe.kind() == kDel {
 					ch[xe.op()]++
 				} else {
 					rs = append(rs, x)
@@ -159,7 +159,7 @@ func (n *Normalizer) segments(out []byte, rs []rune, ch *Changes) []byte {
 			b++
 		}
 		if b == a+1 && n.boundary(rs[a]) {
-			if e := n.t.lookup(rs[a]); e.kind() == kCopy || e.kind() == kMap {
+			if e := n.lookup(rs[a]); e.kind() == kCopy || e.kind() == kMap {
 				out = n.emit(out, n.foldCount(rs[a], e, ch), ch)
 				a = b
 				continue
@@ -195,7 +195,7 @@ func (n *Normalizer) settle(seg []rune, ch *Changes) []rune {
 		for i := 0; i < len(s); {
 			r, size := utf8.DecodeRune(s[i:])
 			i += size
-			if e := n.t.lookup(r); e.kind() == kMap {
+			if e := n.lookup(r); e.kind() == kMap {
 				ch[e.op()]++
 				r = e.target()
 				folded = true

@@ -15,6 +15,7 @@ type Normalizer struct {
 	spaces  bool
 	changes Changes
 	st      state
+	hi      hiCache
 
 	// scratch buffers, reused across calls
 	rs  []rune
@@ -49,6 +50,9 @@ type state struct {
 // New returns a normalizer applying o.
 func New(o Options) *Normalizer {
 	n := &Normalizer{opts: o, t: tablesFor(o), spaces: o.Has(Spaces)}
+	for i := range n.hi {
+		n.hi[i].r = -1
+	}
 	n.Reset()
 	return n
 }
@@ -91,7 +95,7 @@ func (n *Normalizer) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err
 				return nDst, nSrc, transform.ErrShortSrc
 			}
 			r, size = utf8.DecodeRune(src[nSrc:])
-			e = t.lookup(r)
+			e = n.lookup(r)
 		}
 
 		switch e.kind() {
@@ -246,7 +250,7 @@ func (n *Normalizer) run(dst []byte, nDst int, src []byte, start, size int, e en
 	nDst += copy(dst[nDst:], src[cs:ps])
 	r, _ := utf8.DecodeRune(src[ps:i])
 	if e == copyEntry {
-		e = t.lookup(r)
+		e = n.lookup(r)
 	}
 	return nDst, i, r, e
 }

@@ -72,13 +72,26 @@ func TestReferenceTestdata(t *testing.T) {
 // TestReferenceCorpus runs the reference check on every file of the shared
 // corpus, decoded as its FILES.tsv says.
 func TestReferenceCorpus(t *testing.T) {
+	count := 0
+	forCorpus(t, func(name string, text []byte) {
+		for _, p := range []string{"none", "default", "search"} {
+			checkReference(t, name+" "+p, optionSets[p], string(text))
+		}
+		count++
+	})
+	t.Logf("%d files", count)
+}
+
+// forCorpus calls f with each file of the shared corpus, decoded, or skips
+// the test when the corpus is absent.
+func forCorpus(tb testing.TB, f func(name string, text []byte)) {
 	const dir = "../../../shared/corpus"
-	f, err := os.Open(filepath.Join(dir, "FILES.tsv"))
+	list, err := os.Open(filepath.Join(dir, "FILES.tsv"))
 	if err != nil {
-		t.Skip("shared corpus absent")
+		tb.Skip("shared corpus absent")
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
+	defer list.Close()
+	sc := bufio.NewScanner(list)
 	count := 0
 	for sc.Scan() {
 		cols := strings.Split(sc.Text(), "\t")
@@ -87,20 +100,17 @@ func TestReferenceCorpus(t *testing.T) {
 		}
 		b, err := os.ReadFile(filepath.Join(dir, cols[0]))
 		if err != nil {
-			t.Fatal(err)
+			tb.Fatal(err)
 		}
 		if cols[7] == "windows-1256" {
 			if b, err = charmap.Windows1256.NewDecoder().Bytes(b); err != nil {
-				t.Fatal(err)
+				tb.Fatal(err)
 			}
 		}
-		for _, name := range []string{"none", "default", "search"} {
-			checkReference(t, cols[0]+" "+name, optionSets[name], string(b))
-		}
+		f(cols[0], b)
 		count++
 	}
 	if count == 0 {
-		t.Fatal("FILES.tsv lists no file")
+		tb.Fatal("FILES.tsv lists no file")
 	}
-	t.Logf("%d files", count)
 }

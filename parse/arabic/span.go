@@ -79,5 +79,5 @@ func (n *Normalizer) peek(src []byte, i int, atEOF bool) (r rune, size int, e en
 		return 0, 0, 0, false
 	}
 	r, size = utf8.DecodeRune(src[i:])
-	return r, size, n.t.lookup(r), true
+	return r, size, n.lookup(r), true
 }

@@ -234,3 +234,26 @@ func (t *tables) lookup(r rune) entry {
 	}
 	return classify(t.opts, r)
 }
+
+// hiCache remembers the entries of the last code points above the tables
+// a Normalizer met (CJK, emoji, symbols), which classify computes slowly.
+type hiCache [64]struct {
+	r rune
+	e entry
+}
+
+// lookup returns the entry of r, through n's cache.
+func (n *Normalizer) lookup(r rune) entry {
+	t := n.t
+	switch {
+	case r < rune(len(t.low)):
+		return t.low[r]
+	case punctBase <= r && r < punctBase+rune(len(t.punct)):
+		return t.punct[r-punctBase]
+	}
+	c := &n.hi[r&63]
+	if c.r != r {
+		c.r, c.e = r, classify(n.opts, r)
+	}
+	return c.e
+}
