@@ -191,3 +191,15 @@ func TestSeed(t *testing.T) {
 		t.Errorf("images: line 2 group %d, lines 34-35 groups %d %d, agencies %q", res[1].Image, res[33].Image, res[34].Image, res[33].Agencies)
 	}
 }
+
+// TestLabelAloneJoinsImage checks that every line of the BBC label style
+// on separate lines lands in one image.
+func TestLabelAloneJoinsImage(t *testing.T) {
+	text := "مصدر الصورة\nReuters\nالتعليق على الصورة\nمحتجون أمام مقر البرلمان\n\n" + para1
+	res := Classify(SplitLines(text, 1), nil)
+	for i, want := range map[int]int{0: 0, 1: 0, 2: -1, 3: 0, 5: -1} {
+		if res[i].Image != want {
+			t.Errorf("line %d (%s %s): image %d, want %d", i+1, res[i].Kind, res[i].Rule, res[i].Image, want)
+		}
+	}
+}

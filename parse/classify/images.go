@@ -70,6 +70,13 @@ func (d *doc) pairImages(lo, hi int) {
 			}
 		}
 	}
+	// A credit label alone («مصدر الصورة») joins the credit under it.
+	for j := hi - 2; j >= lo; j-- {
+		if n := j + 1; d.photoCredit(j) && d.res[j].Image < 0 && d.res[j].Text == "" && !d.gap[n] &&
+			d.photoCredit(n) && d.res[n].Image >= 0 {
+			d.res[j].Image = d.res[n].Image
+		}
+	}
 }
 
 // gluedRepeat handles "caption" then "Credit: X View full size image
