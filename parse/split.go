@@ -8,6 +8,7 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // splitMode says which lines separate the documents of an input.
@@ -33,13 +34,30 @@ func parseSplit(s string) (splitMode, error) {
 		return splitMode{formfeed: true}, nil
 	}
 	if expr, ok := strings.CutPrefix(s, "regex:"); ok {
-		re, err := regexp.Compile(expr)
+		re, err := compileSplit(expr)
 		if err != nil {
 			return splitMode{}, fmt.Errorf("split: %v", err)
 		}
 		return splitMode{re: re}, nil
 	}
 	return splitMode{}, fmt.Errorf("unknown split mode %q (allowed: none, auto, nul, formfeed, regex:RE)", s)
+}
+
+// splitRegexps caches compiled split expressions: a run over many files
+// compiles its expression once, not once a file. A Regexp is safe for
+// concurrent use.
+var splitRegexps sync.Map // string → *regexp.Regexp
+
+func compileSplit(expr string) (*regexp.Regexp, error) {
+	if re, ok := splitRegexps.Load(expr); ok {
+		return re.(*regexp.Regexp), nil
+	}
+	re, err := regexp.Compile(expr)
+	if err != nil {
+		return nil, err
+	}
+	splitRegexps.Store(expr, re)
+	return re, nil
 }
 
 // CheckSplit reports whether s is a valid Split option.
