@@ -143,16 +143,18 @@ func (d *doc) creditImage(j int, in func(int) bool) {
 			return // the label's own rule pairs the caption
 		}
 	}
-	// caption above its credit; at the top of a dump only when prose follows,
-	// so a title over a bare agency line stays a title.
-	if in(p) && d.captionLike(p, d.gap[j] && p > 0) && (p > 0 || !in(n) || d.prose(n)) {
-		d.set(p, Caption, ruleCaption)
-		d.group(p, j)
-		return
-	}
-	// a credit, then its bare caption
-	if in(n) && !d.gap[n] && d.captionLike(n, false) && !d.prose(n) && (d.res[j].Label != "" || !in(p) || !d.captionLike(p, true)) {
+	// a credit set apart from the line above but not from the one below
+	// (or labelled) heads its caption
+	after := in(n) && !d.gap[n] && d.captionLike(n, false) && !d.prose(n)
+	if after && (d.res[j].Label != "" || !in(p) || d.gap[j] || !d.captionLike(p, true)) {
 		d.set(n, Caption, ruleCaptionAfter)
 		d.group(j, n)
+		return
+	}
+	// caption above its credit; at the top of a dump not when a date or
+	// byline follows, so a title over a bare agency line stays a title.
+	if in(p) && d.captionLike(p, d.gap[j] && p > 0) && (p > 0 || !in(n) || d.res[n].Kind != Meta) {
+		d.set(p, Caption, ruleCaption)
+		d.group(p, j)
 	}
 }

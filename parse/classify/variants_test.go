@@ -54,6 +54,10 @@ func TestClassifyVariants(t *testing.T) {
 			"caption credit caption_repeat paragraph"},
 		{"AP caption and copyright footer", "The vote was delayed again on Tuesday after a long debate in the chamber.\n\nA farmer inspects coffee cherries near Nyeri, Kenya, on Monday. (AP Photo/Brian Inganga)\n\nCopyright 2024 The Associated Press. All rights reserved.",
 			"paragraph caption boilerplate"},
+		{"opening image without repeat, then a heading", "محتجون أمام مقر البرلمان\nAFP\n\nماذا يريد المحتجون؟\n\n" + para1,
+			"caption credit heading paragraph"},
+		{"title over a bare agency and a date", "بريطانيا تفتح أكبر قاعدة بيانات للطب الحيوي\nرويترز\nالجمعة 30 مارس 2012\n\n" + para1,
+			"title credit meta paragraph"},
 		{"repeat with a joiner", "سياح\u200cها في البتراء\nAFP\nسياحها في البتراء\n\n" + para1,
 			"caption credit caption_repeat paragraph"},
 	}
