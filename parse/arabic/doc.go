@@ -34,18 +34,17 @@
 // goes through x/text's NFC.
 //
 // A Normalizer streams: it holds at most one letter (which a following mark
-// may change), one space and a few flags between calls, and its output does
-// not depend on how the input is cut. It is a transform.SpanningTransformer:
+// may change), one space, a count of tatweels and a few flags between
+// calls, and its output does not depend on how the input is cut. It is a transform.SpanningTransformer:
 //
 //	r := transform.NewReader(src, arabic.New(arabic.Default))
 //
 // String normalizes a string; Key folds a line for matching.
 //
-// Limits: a cluster (a mark, tatweel or presentation form and the marks,
-// tatweels and deleted controls that follow it up to the next letter or
-// space) must fit in the source buffer the caller passes; transform.Reader
-// passes 4 KiB, so a run of more than about two thousand tatweels after a
-// letter, or of combining marks or invisible controls after a mark, makes
-// it report transform.ErrShortSrc. Runs of spaces, and of invisible
-// controls after a letter, have no limit.
+// Limits: a cluster of combining marks (a mark and the marks, tatweels and
+// deleted controls that follow it up to the next letter or space) must fit
+// in the source buffer the caller passes; transform.Reader passes 4 KiB, so
+// only a run of some thousand combining marks or invisible controls after a
+// mark makes it report transform.ErrShortSrc. Runs of spaces, of tatweels,
+// and of invisible controls after a letter have no limit.
 package arabic

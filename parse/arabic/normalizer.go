@@ -45,6 +45,9 @@ type state struct {
 	prevLetter bool
 	// afterCR is true right after a CR: a following LF is part of it.
 	afterCR bool
+	// tat counts tatweels read after a letter, not yet known to be a
+	// kashida; tatOut counts tatweels known to stay, not yet written.
+	tat, tatOut int
 }
 
 // New returns a normalizer applying o.
@@ -97,6 +100,38 @@ func (n *Normalizer) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err
 			r, size = utf8.DecodeRune(src[nSrc:])
 			e = n.lookup(r)
 		}
+		if n.st.tat > 0 || n.st.tatOut > 0 {
+			if nDst, err = n.drainTatweels(dst, nDst); err != nil {
+				return nDst, nSrc, err
+			}
+			if n.st.tat > 0 {
+				if nDst, err = n.resolveTatweels(dst, nDst, src, nSrc, r, e, atEOF); err != nil {
+					if err == transform.ErrShortSrc && e.kind() == kTatweel {
+						if j := n.holdTatweels(src, nSrc, atEOF); j > nSrc {
+							nSrc = j
+							continue
+						}
+					}
+					return nDst, nSrc, err
+				}
+				if nDst, err = n.drainTatweels(dst, nDst); err != nil {
+					return nDst, nSrc, err
+				}
+			}
+		}
+
+		if e.kind() == kTatweel && !n.st.prevLetter {
+			// After anything but a letter a tatweel stays: a plain starter.
+			if !n.room(dst[nDst:], false) {
+				return nDst, nSrc, transform.ErrShortDst
+			}
+			nDst = n.flushPend(dst, nDst)
+			nDst = n.flushSpace(dst, nDst)
+			n.st.lineStart, n.st.afterCR = false, false
+			n.st.pend, n.st.pendE = r, e
+			nSrc += size
+			continue
+		}
 
 		switch e.kind() {
 		case kCopy, kMap:
@@ -147,6 +182,12 @@ func (n *Normalizer) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err
 		default: // kTatweel, kMark, kPres
 			end, right, ok := n.scanCluster(src, nSrc+size, atEOF)
 			if !ok {
+				if e.kind() == kTatweel {
+					if j := n.holdTatweels(src, nSrc, atEOF); j > nSrc {
+						nSrc = j
+						continue
+					}
+				}
 				return nDst, nSrc, transform.ErrShortSrc
 			}
 			var w int
@@ -160,6 +201,14 @@ func (n *Normalizer) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err
 		nSrc += size
 	}
 	if atEOF {
+		if n.st.tat > 0 {
+			if nDst, err = n.decideTatweels(dst, nDst, false); err != nil {
+				return nDst, nSrc, err
+			}
+		}
+		if nDst, err = n.drainTatweels(dst, nDst); err != nil {
+			return nDst, nSrc, err
+		}
 		if !n.room(dst[nDst:], false) {
 			return nDst, nSrc, transform.ErrShortDst
 		}

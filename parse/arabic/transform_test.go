@@ -166,20 +166,29 @@ func (r *chunkReader) Read(p []byte) (int, error) {
 
 func TestTransformLongRuns(t *testing.T) {
 	// Runs far longer than transform.Reader's 4 KiB buffer of what the state
-	// holds (spaces, deleted controls after a letter) must stream.
+	// holds (spaces, deleted controls after a letter, tatweels) must stream,
+	// with a 4 KiB dst and with a tiny one.
 	for _, s := range []string{
 		"a" + strings.Repeat(" ", 10000) + "b",
 		"ا" + strings.Repeat("\u200f", 5000) + "\u0654",
 		strings.Repeat("\u00a0\t", 5000) + "\n" + strings.Repeat("\u200b", 5000),
 		strings.Repeat("ﻻ", 3000),
+		"ب" + strings.Repeat("ـ", 5000) + "ب",
+		"ب" + strings.Repeat("ـ\u200f", 3000) + " ب",
+		"\n" + strings.Repeat("ـ", 5000) + "\n",
+		"ب" + strings.Repeat("ـ", 3000) + "\u064e\u0651ب" + strings.Repeat("ـ", 3000),
 	} {
 		for _, o := range []Options{Default, Search} {
 			got, err := io.ReadAll(transform.NewReader(strings.NewReader(s), New(o)))
 			if err != nil {
 				t.Fatal(err)
 			}
-			if want := reference(o, s); string(got) != want {
+			want := reference(o, s)
+			if string(got) != want {
 				t.Errorf("%.40q…: got %.40q…, want %.40q…", s, got, want)
+			}
+			if got := drive(t, New(o), []byte(s), []int{len(s) / 3, len(s) / 2}, 3); got != want {
+				t.Errorf("%.40q… with a 3-byte dst: got %.40q…", s, got)
 			}
 		}
 	}
