@@ -122,11 +122,19 @@ func (d *doc) sameText(a, b int) bool {
 // creditImage pairs the photo credit f[j] with its caption.
 func (d *doc) creditImage(j int, in func(int) bool) {
 	p, n := j-1, j+1
-	// caption / credit / same caption
-	if in(p) && in(n) && d.open(p) && d.open(n) && d.sameText(p, n) && !d.f[p].long {
+	// caption / credit / same caption; the credit may take two lines
+	// («مصدر الصورة» then «Getty Images»).
+	k := j
+	for in(k+1) && d.photoCredit(k+1) && d.res[k+1].Image < 0 && k-j < 2 {
+		k++
+	}
+	if m := k + 1; in(p) && in(m) && d.open(p) && d.open(m) && d.sameText(p, m) && !d.f[p].long {
 		d.set(p, Caption, ruleTriplet)
-		d.set(n, CaptionRepeat, ruleRepeat)
-		d.group(p, j, n)
+		d.set(m, CaptionRepeat, ruleRepeat)
+		for i := j; i <= k; i++ {
+			d.res[i].Image = d.images
+		}
+		d.group(p, m)
 		return
 	}
 	// BBC labels: credit, then the labelled caption (or a second credit

@@ -58,6 +58,8 @@ func TestClassifyVariants(t *testing.T) {
 			"caption credit heading paragraph"},
 		{"title over a bare agency and a date", "بريطانيا تفتح أكبر قاعدة بيانات للطب الحيوي\nرويترز\nالجمعة 30 مارس 2012\n\n" + para1,
 			"title credit meta paragraph"},
+		{"triplet with a credit on two lines", "جنود في المطار\nمصدر الصورة\nGetty Images\nجنود في المطار\n\n" + para1,
+			"caption credit credit caption_repeat paragraph"},
 		{"repeat with a joiner", "سياح\u200cها في البتراء\nAFP\nسياحها في البتراء\n\n" + para1,
 			"caption credit caption_repeat paragraph"},
 	}
