@@ -38,7 +38,8 @@ func (d *doc) relatedBlocks(lo, hi int) {
 			continue
 		}
 		labelOnly := wholeMatch(d.lex, "related", d.f[j].toks)
-		for k := j + 1; k < hi && !d.gap[k] && d.open(k); k++ {
+		// A label alone introduces the next line even across a blank line.
+		for k := j + 1; k < hi && (!d.gap[k] || labelOnly && k == j+1) && d.open(k); k++ {
 			if k+1 < hi && listMarker(d.f[k+1].text) {
 				break
 			}

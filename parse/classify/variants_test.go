@@ -60,6 +60,8 @@ func TestClassifyVariants(t *testing.T) {
 			"title credit meta paragraph"},
 		{"triplet with a credit on two lines", "جنود في المطار\nمصدر الصورة\nGetty Images\nجنود في المطار\n\n" + para1,
 			"caption credit credit caption_repeat paragraph"},
+		{"read-also label alone, blank, headline", para1 + "\n\nاقرأ أيضا:\n\nدراسة: الأطفال يقضون 7 ساعات يوميا أمام الشاشات\n\n" + para2,
+			"paragraph boilerplate boilerplate paragraph"},
 		{"repeat with a joiner", "سياح\u200cها في البتراء\nAFP\nسياحها في البتراء\n\n" + para1,
 			"caption credit caption_repeat paragraph"},
 	}
