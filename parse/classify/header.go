@@ -73,7 +73,7 @@ func (d *doc) header(lo, hi int) {
 		return
 	} else {
 		// Two headlines in a row: the first is a kicker over the title.
-		if k := lo + 1; k < hi && d.titleLike(k) && d.f[k].words <= 12 && !d.zoneMeta(k) &&
+		if k := lo + 1; k < hi && d.titleLike(k) && d.f[k].words <= 12 && d.f[k].end != endQuestion && !d.zoneMeta(k) &&
 			!sameKey(d.f[lo].toks, d.f[k].toks) &&
 			(k+1 >= hi || d.prose(k+1) || !d.open(k+1) || d.zoneMeta(k+1)) {
 			d.set(lo, Heading, ruleKicker)

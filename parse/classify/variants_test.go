@@ -62,6 +62,8 @@ func TestClassifyVariants(t *testing.T) {
 			"caption credit credit caption_repeat paragraph"},
 		{"read-also label alone, blank, headline", para1 + "\n\nاقرأ أيضا:\n\nدراسة: الأطفال يقضون 7 ساعات يوميا أمام الشاشات\n\n" + para2,
 			"paragraph boilerplate boilerplate paragraph"},
+		{"question heading right under the title", "أسعار الذهب تقفز إلى مستوى قياسي\n\nما الذي يعنيه ذلك للمستهلكين؟\n\n" + para1,
+			"title heading paragraph"},
 		{"repeat with a joiner", "سياح\u200cها في البتراء\nAFP\nسياحها في البتراء\n\n" + para1,
 			"caption credit caption_repeat paragraph"},
 	}
