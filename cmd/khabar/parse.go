@@ -153,19 +153,17 @@ func runParse(o *parseOptions) error {
 	rw := newRecordWriter(out)
 	failed := false
 	err = ordered(len(ins), min(o.jobs, max(len(ins), 1)),
-		func(i int, out chan<- []byte, stop <-chan struct{}) {
+		func(i int, out chan<- record, stop <-chan struct{}) {
 			parseInput(ins[i], o.stdin, po, pretty, out, stop)
 		},
-		func(rec []byte) error {
-			if len(rec) > 0 && rec[0] == 0 { // an error record: its message follows
+		func(rec record) error {
+			if rec.failure != "" {
 				failed = true
-				msg, rest, _ := strings.Cut(string(rec[1:]), "\x00")
 				if !o.quiet {
-					fmt.Fprintf(o.stderr, "khabar: %s\n", msg)
+					fmt.Fprintf(o.stderr, "khabar: %s\n", rec.failure)
 				}
-				rec = []byte(rest)
 			}
-			return rw.write(rec)
+			return rw.write(rec.json)
 		})
 	if err == nil {
 		err = rw.flush()
@@ -208,9 +206,15 @@ func (o *parseOptions) inputs() ([]input, bool, error) {
 	return collectInputs(args, o.walk)
 }
 
-// parseInput sends the encoded records of one input to out. An error
-// record is sent as NUL, its stderr message, NUL, then the record.
-func parseInput(in input, stdin io.Reader, po parse.Options, pretty bool, out chan<- []byte, stop <-chan struct{}) {
+// record is an encoded record on its way to the output, with the message
+// that goes to stderr when its document failed.
+type record struct {
+	json    []byte
+	failure string
+}
+
+// parseInput sends the encoded records of one input to out.
+func parseInput(in input, stdin io.Reader, po parse.Options, pretty bool, out chan<- record, stop <-chan struct{}) {
 	var r io.Reader
 	rc, err := in.open(stdin)
 	if err != nil {
@@ -220,15 +224,17 @@ func parseInput(in input, stdin io.Reader, po parse.Options, pretty bool, out ch
 		r = rc
 	}
 	for a := range parse.Parse(r, in.name, po) {
-		rec, err := parse.Marshal(a, pretty)
-		if err != nil {
-			rec = []byte(fmt.Sprintf("\x00%s: cannot encode record: %v\x00", in.name, err))
-		} else if a.Error != nil {
+		var rec record
+		rec.json, err = parse.Marshal(a, pretty)
+		switch {
+		case err != nil:
+			rec.failure = fmt.Sprintf("%s: cannot encode record: %v", in.name, err)
+		case a.Error != nil:
 			where := a.Source.Path
 			if a.Source.Index > 0 || a.Source.RecordID != nil {
 				where = fmt.Sprintf("%s: document %d", where, a.Source.Index)
 			}
-			rec = append([]byte(fmt.Sprintf("\x00%s: %s: %s\x00", where, a.Error.Code, firstLine(a.Error.Message))), rec...)
+			rec.failure = fmt.Sprintf("%s: %s: %s", where, a.Error.Code, firstLine(a.Error.Message))
 		}
 		select {
 		case out <- rec:
