@@ -25,7 +25,7 @@ type Options struct {
 	Force    bool          // convert every file, up to date or not
 	Check    bool          // write nothing; report missing and stale outputs
 	Follow   bool          // follow symlinks to folders, refusing loops
-	Progress func(Event)   // called from one goroutine; nil for none
+	Progress func(Event)   // never called twice at once; nil for none
 }
 
 // UsageError is a request Run refuses before reading or writing anything.
@@ -168,6 +168,9 @@ func newRunner(src, dst string, opts Options) (*runner, error) {
 }
 
 func (r *runner) manifestErr(err error) error {
+	if err == nil {
+		return nil
+	}
 	return fmt.Errorf("%s: %s", filepath.Join(r.dstArg, manifestName), pathErr(err))
 }
 

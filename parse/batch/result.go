@@ -47,13 +47,13 @@ type FileResult struct {
 	index int // walk order
 }
 
-// Event reports progress. Run sends one Walked event, then one Done event
-// per file, from a single goroutine.
+// Event reports progress: one Walked event, then one event per file as
+// it is finished.
 type Event struct {
 	Walked bool        // the walk is over: Files and Bytes are the totals
 	Files  int         // Walked: files to consider
 	Bytes  int64       // Walked: their total size
-	File   *FileResult // Done: the file just finished
+	File   *FileResult // otherwise: the file just finished
 }
 
 // Summary totals a run. Problems lists, in walk order, every file that

@@ -5,6 +5,7 @@ import (
 	"path"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // job is one file to convert.
@@ -61,10 +62,12 @@ func stem(rel string) string {
 	return rel
 }
 
-// process runs the jobs on Options.Jobs goroutines and collects their
-// outcomes on this one, which alone writes the journal and calls Progress.
-// A fatal error stops the run: jobs not started are dropped, and the error
-// is returned with the summary of what was done.
+// process runs the jobs on Options.Jobs goroutines. Each takes the next
+// job, converts it, and then, holding the lock, tells the manifest and
+// the summary and calls Progress: no goroutine hands work to another, and
+// Progress is never called twice at once. A fatal error stops the run:
+// jobs not started are dropped, and the error is returned with the
+// summary of what was done.
 func (r *runner) process(ctx context.Context, jobs []job, w *walker) (*Summary, error) {
 	sum := &Summary{Agencies: map[string]int{}}
 	var total int64
@@ -76,51 +79,40 @@ func (r *runner) process(ctx context.Context, jobs []job, w *walker) (*Summary, 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var (
-		fatal     error
-		fatalOnce sync.Once
+		mu    sync.Mutex // guards sum, fatal, the journal and Progress
+		fatal error
+		next  atomic.Int64
+		wg    sync.WaitGroup
 	)
 	stop := func(err error) {
-		fatalOnce.Do(func() { fatal = err })
+		if fatal == nil {
+			fatal = err
+		}
 		cancel()
 	}
-	todo := make(chan *job)
-	go func() {
-		defer close(todo)
-		for i := range jobs {
-			select {
-			case todo <- &jobs[i]:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	done := make(chan outcome, r.opts.Jobs)
-	var wg sync.WaitGroup
-	for range r.opts.Jobs {
+	for range min(r.opts.Jobs, max(len(jobs), 1)) {
 		wg.Go(func() {
-			for j := range todo {
-				if ctx.Err() != nil {
-					continue
+			for ctx.Err() == nil {
+				i := int(next.Add(1) - 1)
+				if i >= len(jobs) {
+					return
 				}
-				o, err := r.do(j)
+				o, err := r.do(&jobs[i])
+				mu.Lock()
+				if err == nil {
+					err = r.remember(o)
+					sum.Files++
+					sum.add(&o.res)
+					r.progress(Event{File: &o.res})
+				}
 				if err != nil {
 					stop(err)
-					continue
 				}
-				done <- o
+				mu.Unlock()
 			}
 		})
 	}
-	go func() { wg.Wait(); close(done) }()
-
-	for o := range done {
-		if err := r.remember(o); err != nil {
-			stop(r.manifestErr(err))
-		}
-		sum.Files++
-		sum.add(&o.res)
-		r.progress(Event{File: &o.res})
-	}
+	wg.Wait()
 	for i := range w.problems {
 		sum.add(&w.problems[i])
 	}
@@ -140,11 +132,11 @@ func (r *runner) remember(o outcome) error {
 	switch {
 	case o.record != nil:
 		r.kept[o.record.Src] = *o.record
-		return r.journal.record(*o.record)
+		return r.manifestErr(r.journal.record(*o.record))
 	case o.drop:
 		if _, ok := r.kept[o.res.Path]; ok {
 			delete(r.kept, o.res.Path)
-			return r.journal.record(entry{Src: o.res.Path})
+			return r.manifestErr(r.journal.record(entry{Src: o.res.Path}))
 		}
 	}
 	return nil

@@ -1,12 +1,14 @@
 package batch
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"hash"
 	"io"
 	"os"
+	"sync"
 )
 
 // wholeFile is the size up to which a source is read into memory in one
@@ -18,7 +20,13 @@ const wholeFile = 1 << 20
 type source struct {
 	f    *os.File
 	data *bytes.Buffer // the whole file, when small
+	br   *bufio.Reader
 }
+
+// readers are handed to parse.Parse: bufio.NewReaderSize returns a
+// reader that is already a large enough *bufio.Reader as it is, so one
+// 64 KiB buffer serves many files instead of one each.
+var readers = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, 64<<10) }}
 
 func openSource(sf srcFile) (*source, error) {
 	f, err := os.Open(sf.abs)
@@ -58,12 +66,15 @@ func (s *source) sum() (string, error) {
 // what is left and returns the SHA-256 of everything read: the hash of the
 // very bytes parsed.
 func (s *source) hashing() (io.Reader, func() (string, error)) {
+	s.br = readers.Get().(*bufio.Reader)
 	if s.data != nil {
-		return bytes.NewReader(s.data.Bytes()), s.sum
+		s.br.Reset(bytes.NewReader(s.data.Bytes()))
+		return s.br, s.sum
 	}
 	h := sha256.New()
 	r := io.TeeReader(s.f, h)
-	return r, func() (string, error) { return drainSum(h, r) }
+	s.br.Reset(r)
+	return s.br, func() (string, error) { return drainSum(h, r) }
 }
 
 func drainSum(h hash.Hash, r io.Reader) (string, error) {
@@ -75,6 +86,11 @@ func drainSum(h hash.Hash, r io.Reader) (string, error) {
 
 func (s *source) close() {
 	s.f.Close()
+	if s.br != nil {
+		s.br.Reset(nil)
+		readers.Put(s.br)
+		s.br = nil
+	}
 	if s.data != nil && s.data.Cap() <= 2*wholeFile {
 		buffers.Put(s.data)
 	}
