@@ -136,6 +136,9 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 	if o.jobs < 0 {
 		return usageErrorf("-j: negative number of jobs %d", o.jobs)
 	}
+	if o.check && o.force {
+		return usageErrorf("--check and --force cannot be used together")
+	}
 	if o.report != "" && within(o.report, o.src) {
 		return usageErrorf("--report: %s is inside SRC, which batch never writes", o.report)
 	}
