@@ -92,6 +92,10 @@ func (d *doc) headings(lo, hi int) {
 			d.res[j] = d.metaLine(j)
 		case f.end == endColon && f.words <= maxColonHeading && !f.latin:
 			d.set(j, Heading, ruleColonHeading)
+		case !f.long && dashedAgencies(f, d.lex) != nil:
+			d.set(j, Caption, ruleCaptionCredit)
+			d.res[j].Agencies = dashedAgencies(f, d.lex)
+			d.group(j)
 		case d.unpunctuatedCaption(j):
 			d.set(j, Caption, ruleCaptionBare)
 			d.group(j)

@@ -354,6 +354,31 @@ func gluedCaption(f *feat, lex *lexicon.Lexicon) (Result, bool) {
 	return Result{}, false
 }
 
+// dashedAgencies returns the credit after a closing dash or slash:
+// «متظاهرون أمام البرلمان - رويترز», "Crowds at the stadium / AFP". The
+// text before it must be four words or more (a shorter one is a dateline,
+// «القاهرة - رويترز») that do not end a sentence. A headline may end the
+// same way ("… | Reuters"), so the header has its say first.
+func dashedAgencies(f *feat, lex *lexicon.Lexicon) []string {
+	m, ok := f.suffix(lexicon.Agency)
+	if !ok || m.Start < 4 || f.partial {
+		return nil
+	}
+	i := strings.LastIndexAny(f.text, "-–—/|")
+	if i < 0 {
+		return nil
+	}
+	before, after := f.text[:i], f.text[i+1:]
+	if countWords(before) < 4 || endClass(before) == endStop {
+		return nil
+	}
+	ag, ok := creditOnly(after, lexicon.Tokens(after), lex)
+	if !ok {
+		return nil
+	}
+	return ag
+}
+
 // gluedAgencies returns the credit in a closing parenthesis of text:
 // "(AP)", "(AFP/Getty)", «(تصوير أحمد شحاتة)». The text before it must be
 // at least three words that do not end a sentence, unless the credit names

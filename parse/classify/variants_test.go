@@ -64,6 +64,10 @@ func TestClassifyVariants(t *testing.T) {
 			"paragraph boilerplate boilerplate paragraph"},
 		{"question heading right under the title", "أسعار الذهب تقفز إلى مستوى قياسي\n\nما الذي يعنيه ذلك للمستهلكين؟\n\n" + para1,
 			"title heading paragraph"},
+		{"credit glued after a dash", para1 + "\n\nمتظاهرون يرفعون الأعلام أمام البرلمان - رويترز\n\n" + para2,
+			"paragraph caption paragraph"},
+		{"headline ending in an agency", "النفط يتراجع لليوم الثالث مع ارتفاع المخزونات - رويترز\n\n" + para1,
+			"title paragraph"},
 		{"repeat with a joiner", "سياح\u200cها في البتراء\nAFP\nسياحها في البتراء\n\n" + para1,
 			"caption credit caption_repeat paragraph"},
 	}
