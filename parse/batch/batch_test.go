@@ -421,6 +421,19 @@ func TestExclude(t *testing.T) {
 	}
 }
 
+// A run over part of SRC keeps the manifest entries of the rest.
+func TestPartialRunKeepsEntries(t *testing.T) {
+	src, dst := t.TempDir(), t.TempDir()
+	writeTree(t, src, map[string]string{"a.txt": "a", "b.txt": "b"})
+	run(t, src, dst, Options{})
+	if sum := run(t, src, dst, Options{Exclude: []string{"b.txt"}, Force: true}); sum.Converted != 1 {
+		t.Fatalf("--exclude b.txt: %d converted, want 1", sum.Converted)
+	}
+	if sum := run(t, src, dst, Options{}); sum.UpToDate != 2 {
+		t.Errorf("full run after a partial one: %d up to date, want 2", sum.UpToDate)
+	}
+}
+
 func TestTornManifest(t *testing.T) {
 	src, dst := t.TempDir(), t.TempDir()
 	writeTree(t, src, map[string]string{"a.txt": "a", "b.txt": "b"})

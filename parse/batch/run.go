@@ -24,16 +24,18 @@ type outcome struct {
 }
 
 // plan turns the walked files into jobs, failing at once those whose
-// output another file already claims or would land inside SRC. It keeps
-// the manifest entries of the other files.
+// output another file already claims or would land inside SRC, and
+// dropping their manifest entries. The entries of files not walked this
+// time (another --include, say) stay: their outputs are still current.
 func (r *runner) plan(w *walker, prev map[string]entry) []job {
-	r.kept = map[string]entry{}
+	r.kept = prev
 	owner := map[string]string{} // output stem → the file that has it
 	jobs := make([]job, 0, len(w.files))
 	for _, f := range w.files {
 		j := job{f: f, stem: stem(f.rel)}
 		fail := func(reason string) {
 			j.res = &FileResult{Path: f.rel, State: Failed, Reason: reason, Bytes: f.size, index: f.order}
+			delete(r.kept, f.rel)
 		}
 		switch o, taken := owner[j.stem]; {
 		case taken:
@@ -44,7 +46,6 @@ func (r *runner) plan(w *walker, prev map[string]entry) []job {
 			owner[j.stem] = f.rel
 			if e, ok := prev[f.rel]; ok {
 				j.prev = &e
-				r.kept[f.rel] = e
 			}
 		}
 		jobs = append(jobs, j)
