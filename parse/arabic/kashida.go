@@ -13,6 +13,27 @@ import (
 // a few at a time if dst is short). A tatweel after anything but a letter
 // is kept whatever follows and is handled like a letter.
 
+// settleTatweels writes the tatweels known to stay and decides the counted
+// ones if the code point r at src[i:] tells what follows them. It returns
+// j > i if it counted more tatweels up to src[j:] instead.
+func (n *Normalizer) settleTatweels(dst []byte, nDst int, src []byte, i int, r rune, e entry, atEOF bool) (int, int, error) {
+	nDst, err := n.drainTatweels(dst, nDst)
+	if err != nil || n.st.tat == 0 {
+		return nDst, i, err
+	}
+	nDst, err = n.resolveTatweels(dst, nDst, src, i, r, e, atEOF)
+	if err == transform.ErrShortSrc && e.kind() == kTatweel {
+		if j := n.holdTatweels(src, i, atEOF); j > i {
+			return nDst, j, nil
+		}
+	}
+	if err != nil {
+		return nDst, i, err
+	}
+	nDst, err = n.drainTatweels(dst, nDst)
+	return nDst, i, err
+}
+
 // holdTatweels consumes the tatweels (and deleted controls) at src[i:]
 // into the count; it returns where it stopped.
 func (n *Normalizer) holdTatweels(src []byte, i int, atEOF bool) int {

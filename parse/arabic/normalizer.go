@@ -81,326 +81,138 @@ func (n *Normalizer) Reset() {
 
 // Transform implements transform.Transformer.
 func (n *Normalizer) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
-	t := n.t
 	for nSrc < len(src) {
-		c := src[nSrc]
-		var r rune
-		var size int
-		var e entry
-		switch {
-		case c < utf8.RuneSelf:
-			r, size, e = rune(c), 1, t.low[c]
-		case c >= 0xC2 && c < 0xE0 && nSrc+1 < len(src) && src[nSrc+1]&0xC0 == 0x80:
-			r, size = rune(c&0x1F)<<6|rune(src[nSrc+1]&0x3F), 2
-			e = t.low[r]
-		default:
-			if !atEOF && !utf8.FullRune(src[nSrc:]) {
-				return nDst, nSrc, transform.ErrShortSrc
-			}
-			r, size = utf8.DecodeRune(src[nSrc:])
-			e = n.lookup(r)
+		r, size, e, ok := n.decode(src, nSrc, atEOF)
+		if !ok {
+			return nDst, nSrc, transform.ErrShortSrc
 		}
 		if n.st.tat > 0 || n.st.tatOut > 0 {
-			if nDst, err = n.drainTatweels(dst, nDst); err != nil {
+			held := nSrc
+			if nDst, held, err = n.settleTatweels(dst, nDst, src, nSrc, r, e, atEOF); err != nil {
 				return nDst, nSrc, err
 			}
-			if n.st.tat > 0 {
-				if nDst, err = n.resolveTatweels(dst, nDst, src, nSrc, r, e, atEOF); err != nil {
-					if err == transform.ErrShortSrc && e.kind() == kTatweel {
-						if j := n.holdTatweels(src, nSrc, atEOF); j > nSrc {
-							nSrc = j
-							continue
-						}
-					}
-					return nDst, nSrc, err
-				}
-				if nDst, err = n.drainTatweels(dst, nDst); err != nil {
-					return nDst, nSrc, err
-				}
+			if held > nSrc {
+				nSrc = held
+				continue
 			}
 		}
-
-		if e.kind() == kTatweel && !n.st.prevLetter {
-			// After anything but a letter a tatweel stays: a plain starter.
-			if !n.room(dst[nDst:], false) {
-				return nDst, nSrc, transform.ErrShortDst
-			}
-			nDst = n.flushPend(dst, nDst)
-			nDst = n.flushSpace(dst, nDst)
-			n.st.lineStart, n.st.afterCR = false, false
-			n.st.pend, n.st.pendE = r, e
-			nSrc += size
-			continue
-		}
-
-		switch e.kind() {
-		case kCopy, kMap:
-			if !n.room(dst[nDst:], false) {
-				return nDst, nSrc, transform.ErrShortDst
-			}
-			nDst = n.flushPend(dst, nDst)
-			nDst = n.flushSpace(dst, nDst)
-			n.st.lineStart, n.st.afterCR = false, false
-			if r == utf8.RuneError && size == 1 { // an invalid byte
-				nSrc++
-			} else {
-				nDst, nSrc, r, e = n.run(dst, nDst, src, nSrc, size, e)
-			}
-			n.st.pend, n.st.pendE, n.st.prevLetter = r, e, e.letter()
-			continue
-
-		case kSpace:
-			if !n.room(dst[nDst:], false) {
-				return nDst, nSrc, transform.ErrShortDst
-			}
-			nDst = n.flushPend(dst, nDst)
-			n.addSpace(r != ' ')
-			n.st.afterCR = false
-
-		case kLF:
-			if n.st.afterCR {
-				n.st.afterCR = false
-				break
-			}
-			if !n.room(dst[nDst:], true) {
-				return nDst, nSrc, transform.ErrShortDst
-			}
-			nDst = n.newline(dst, nDst)
-
-		case kCR, kNL:
-			if !n.room(dst[nDst:], true) {
-				return nDst, nSrc, transform.ErrShortDst
-			}
-			nDst = n.newline(dst, nDst)
-			n.changes[Newlines]++
-			n.st.afterCR = e.kind() == kCR
-
-		case kDel:
-			n.changes[e.op()]++
-			n.st.afterCR = false
-
-		default: // kTatweel, kMark, kPres
-			end, right, ok := n.scanCluster(src, nSrc+size, atEOF)
-			if !ok {
-				if e.kind() == kTatweel {
-					if j := n.holdTatweels(src, nSrc, atEOF); j > nSrc {
-						nSrc = j
-						continue
-					}
-				}
-				return nDst, nSrc, transform.ErrShortSrc
-			}
-			var w int
-			if w, ok = n.cluster(dst[nDst:], src[nSrc:end], r, e, right); !ok {
-				return nDst, nSrc, transform.ErrShortDst
-			}
-			nDst += w
-			nSrc = end
-			continue
-		}
-		nSrc += size
-	}
-	if atEOF {
-		if n.st.tat > 0 {
-			if nDst, err = n.decideTatweels(dst, nDst, false); err != nil {
-				return nDst, nSrc, err
-			}
-		}
-		if nDst, err = n.drainTatweels(dst, nDst); err != nil {
+		if nDst, nSrc, err = n.step(dst, nDst, src, nSrc, r, size, e, atEOF); err != nil {
 			return nDst, nSrc, err
 		}
+	}
+	if atEOF {
+		nDst, err = n.finish(dst, nDst)
+	}
+	return nDst, nSrc, err
+}
+
+// decode returns the code point at src[i:] and its entry; ok is false if
+// it is cut short and more input may come. An invalid byte is U+FFFD of
+// size 1.
+func (n *Normalizer) decode(src []byte, i int, atEOF bool) (r rune, size int, e entry, ok bool) {
+	c := src[i]
+	switch {
+	case c < utf8.RuneSelf:
+		return rune(c), 1, n.t.low[c], true
+	case c >= 0xC2 && c < 0xE0 && i+1 < len(src) && src[i+1]&0xC0 == 0x80:
+		r = rune(c&0x1F)<<6 | rune(src[i+1]&0x3F)
+		return r, 2, n.t.low[r], true
+	}
+	if !atEOF && !utf8.FullRune(src[i:]) {
+		return 0, 0, 0, false
+	}
+	r, size = utf8.DecodeRune(src[i:])
+	return r, size, n.lookup(r), true
+}
+
+// step handles the code point r (size bytes, entry e) at src[nSrc:] and
+// what it needs of the following ones.
+func (n *Normalizer) step(dst []byte, nDst int, src []byte, nSrc int, r rune, size int, e entry, atEOF bool) (int, int, error) {
+	switch k := e.kind(); {
+	case k == kCopy || k == kMap || k == kTatweel && !n.st.prevLetter:
+		// A tatweel after anything but a letter stays: a plain starter.
 		if !n.room(dst[nDst:], false) {
 			return nDst, nSrc, transform.ErrShortDst
 		}
 		nDst = n.flushPend(dst, nDst)
-		n.dropSpace()
+		nDst = n.flushSpace(dst, nDst)
+		n.st.lineStart, n.st.afterCR = false, false
+		switch {
+		case k == kTatweel:
+			n.st.pend, n.st.pendE = r, e
+			return nDst, nSrc + size, nil
+		case r == utf8.RuneError && size == 1: // an invalid byte
+			nSrc++
+		default:
+			nDst, nSrc, r, e = n.run(dst, nDst, src, nSrc, size, e)
+		}
+		n.st.pend, n.st.pendE, n.st.prevLetter = r, e, e.letter()
+		return nDst, nSrc, nil
+
+	case k == kSpace:
+		if !n.room(dst[nDst:], false) {
+			return nDst, nSrc, transform.ErrShortDst
+		}
+		nDst = n.flushPend(dst, nDst)
+		n.addSpace(r != ' ')
+		n.st.afterCR = false
+
+	case k == kLF && n.st.afterCR:
+		n.st.afterCR = false
+
+	case k == kLF || k == kCR || k == kNL:
+		if !n.room(dst[nDst:], true) {
+			return nDst, nSrc, transform.ErrShortDst
+		}
+		nDst = n.newline(dst, nDst)
+		if k != kLF {
+			n.changes[Newlines]++
+		}
+		n.st.afterCR = k == kCR
+
+	case k == kDel:
+		n.changes[e.op()]++
+		n.st.afterCR = false
+
+	default: // a kashida or not, a mark, a presentation form
+		return n.clusterStep(dst, nDst, src, nSrc, r, size, e, atEOF)
 	}
-	return nDst, nSrc, nil
+	return nDst, nSrc + size, nil
 }
 
-// run writes the simple code points of src starting at start (the first
-// one decoded as r, e, from valid UTF-8), each as soon as the next one shows
-// it cannot combine with a mark, and returns the last one unwritten: the new
-// pending letter. A single space between two simple code points is kept as
-// it is, so a run goes on over words. Output is never longer than input
-// here, so one room check bounds the run.
-func (n *Normalizer) run(dst []byte, nDst int, src []byte, start, size int, e entry) (int, int, rune, entry) {
-	t := n.t
-	limit := len(src)
-	if room := len(dst) - nDst - utf8.UTFMax; start+room < limit {
-		limit = start + room
-	}
-	// src[cs:ps] is copied text not yet written; the pending rune starts
-	// at ps; pendMap tells it is folded (its entry is e).
-	cs, ps, i := start, start, start+size
-	pendMap := e.kind() == kMap
-	low := &t.low
-	for i < limit {
-		if !pendMap {
-			// The hot loop: copied code points after a copied one.
-			j := i
-			for j < limit {
-				c := src[j]
-				if c < utf8.RuneSelf {
-					if low[c]&kindMask != kCopy {
-						break
-					}
-					j++
-					continue
-				}
-				if c < 0xC2 || c >= 0xE0 || j+1 >= len(src) {
-					break
-				}
-				c2 := src[j+1]
-				if c2&0xC0 != 0x80 || low[(uint(c&0x1F)<<6|uint(c2&0x3F))&0x7FF]&kindMask != kCopy {
-					break
-				}
-				j += 2
-			}
-			if j > i {
-				if src[j-1] < utf8.RuneSelf {
-					ps = j - 1
-				} else {
-					ps = j - 2
-				}
-				e, i = copyEntry, j
-				if i >= limit {
-					break
-				}
+// clusterStep normalizes the cluster starting at src[nSrc:].
+func (n *Normalizer) clusterStep(dst []byte, nDst int, src []byte, nSrc int, r rune, size int, e entry, atEOF bool) (int, int, error) {
+	end, right, ok := n.scanCluster(src, nSrc+size, atEOF)
+	if !ok {
+		if e.kind() == kTatweel {
+			if j := n.holdTatweels(src, nSrc, atEOF); j > nSrc {
+				return nDst, j, nil
 			}
 		}
-		c := src[i]
-		var e2 entry
-		size := 1
-		if c < utf8.RuneSelf {
-			e2 = low[c]
-		} else if c >= 0xC2 && c < 0xE0 && i+1 < len(src) && src[i+1]&0xC0 == 0x80 {
-			e2 = low[(uint(c&0x1F)<<6|uint(src[i+1]&0x3F))&0x7FF]
-			size = 2
-		} else {
-			break
+		return nDst, nSrc, transform.ErrShortSrc
+	}
+	w, ok := n.cluster(dst[nDst:], src[nSrc:end], r, e, right)
+	if !ok {
+		return nDst, nSrc, transform.ErrShortDst
+	}
+	return nDst + w, end, nil
+}
+
+// finish writes what the state holds at the end of the input.
+func (n *Normalizer) finish(dst []byte, nDst int) (int, error) {
+	var err error
+	if n.st.tat > 0 {
+		if nDst, err = n.decideTatweels(dst, nDst, false); err != nil {
+			return nDst, err
 		}
-		if k := e2 & kindMask; k != kCopy && k != kMap {
-			if k != kSpace || c != ' ' || i+1 >= limit || !n.plainSpace(src, i+1) {
-				break
-			}
-			e2 = spaceCopy
-		}
-		if pendMap {
-			nDst += copy(dst[nDst:], src[cs:ps])
-			n.changes[e.op()]++
-			nDst += utf8.EncodeRune(dst[nDst:], e.target())
-			cs = i
-		}
-		pendMap = e2&kindMask == kMap
-		e, ps = e2, i
-		i += size
 	}
-	nDst += copy(dst[nDst:], src[cs:ps])
-	r, _ := utf8.DecodeRune(src[ps:i])
-	if e == copyEntry {
-		e = n.lookup(r)
+	if nDst, err = n.drainTatweels(dst, nDst); err != nil {
+		return nDst, err
 	}
-	return nDst, i, r, e
-}
-
-// spaceCopy is the entry of a U+0020 kept as it is inside a run;
-// copyEntry stands for any copied code point met by the hot loop.
-var (
-	spaceCopy = entry(kCopy)
-	copyEntry = entry(kCopy)
-)
-
-// plainSpace reports whether the code point at src[i:] is simple, so that
-// a single space before it is kept as it is.
-func (n *Normalizer) plainSpace(src []byte, i int) bool {
-	if i >= len(src) {
-		return false
+	if !n.room(dst[nDst:], false) {
+		return nDst, transform.ErrShortDst
 	}
-	c := src[i]
-	switch {
-	case c < utf8.RuneSelf:
-		return n.t.low[c].kind() <= kMap
-	case c >= 0xC2 && c < 0xE0 && i+1 < len(src) && src[i+1]&0xC0 == 0x80:
-		return n.t.low[rune(c&0x1F)<<6|rune(src[i+1]&0x3F)].kind() <= kMap
-	}
-	return false
-}
-
-// room reports whether dst can take the pending letter, the pending space
-// and, if nl, a line break.
-func (n *Normalizer) room(dst []byte, nl bool) bool {
-	need := 0
-	if n.st.pend >= 0 {
-		need += utf8.RuneLen(n.fold(n.st.pend, n.st.pendE))
-	}
-	if n.st.space != 0 && !nl {
-		need++
-	}
-	if nl {
-		need++
-	}
-	return need <= len(dst)
-}
-
-func (n *Normalizer) fold(r rune, e entry) rune {
-	if e.kind() == kMap {
-		return e.target()
-	}
-	return r
-}
-
-// flushPend writes the pending letter.
-func (n *Normalizer) flushPend(dst []byte, nDst int) int {
-	if n.st.pend < 0 {
-		return nDst
-	}
-	r := n.st.pend
-	if n.st.pendE.kind() == kMap {
-		n.changes[n.st.pendE.op()]++
-		r = n.st.pendE.target()
-	}
-	n.st.pend = -1
-	return nDst + utf8.EncodeRune(dst[nDst:], r)
-}
-
-// flushSpace writes the pending space before something visible.
-func (n *Normalizer) flushSpace(dst []byte, nDst int) int {
-	if n.st.space == 0 {
-		return nDst
-	}
-	n.st.space = 0
-	dst[nDst] = ' '
-	return nDst + 1
-}
-
-// addSpace reads a space; mapped tells it was not U+0020.
-func (n *Normalizer) addSpace(mapped bool) {
-	switch {
-	case n.st.lineStart || n.st.space != 0:
-		n.changes[Spaces]++
-	case mapped:
-		n.changes[Spaces]++
-		n.st.space = 2
-	default:
-		n.st.space = 1
-	}
-	n.st.prevLetter = false
-}
-
-// dropSpace drops the pending space at a line end.
-func (n *Normalizer) dropSpace() {
-	if n.st.space == 1 {
-		n.changes[Spaces]++
-	}
-	n.st.space = 0
-}
-
-// newline writes a line break, trimming the space before it.
-func (n *Normalizer) newline(dst []byte, nDst int) int {
 	nDst = n.flushPend(dst, nDst)
 	n.dropSpace()
-	dst[nDst] = '\n'
-	n.st.lineStart, n.st.prevLetter, n.st.afterCR = true, false, false
-	return nDst + 1
+	return nDst, nil
 }

@@ -18,7 +18,7 @@ func (n *Normalizer) Span(src []byte, atEOF bool) (int, error) {
 	}
 	i := 0
 	for i < len(src) {
-		r, size, e, ok := n.peek(src, i, atEOF)
+		r, size, e, ok := n.decode(src, i, atEOF)
 		if !ok {
 			return i, transform.ErrShortSrc
 		}
@@ -48,7 +48,7 @@ func (n *Normalizer) Span(src []byte, atEOF bool) (int, error) {
 				return i, transform.ErrEndOfSpan
 			}
 		} else {
-			_, _, next, ok := n.peek(src, i+size, atEOF)
+			_, _, next, ok := n.decode(src, i+size, atEOF)
 			if !ok {
 				return i, transform.ErrShortSrc
 			}
@@ -67,17 +67,4 @@ func (n *Normalizer) Span(src []byte, atEOF bool) (int, error) {
 		i += size
 	}
 	return i, nil
-}
-
-// peek decodes the code point at src[i:]; ok is false if it is cut short
-// and more input may come.
-func (n *Normalizer) peek(src []byte, i int, atEOF bool) (r rune, size int, e entry, ok bool) {
-	if c := src[i]; c < utf8.RuneSelf {
-		return rune(c), 1, n.t.low[c], true
-	}
-	if !atEOF && !utf8.FullRune(src[i:]) {
-		return 0, 0, 0, false
-	}
-	r, size = utf8.DecodeRune(src[i:])
-	return r, size, n.lookup(r), true
 }
