@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"slices"
+	"time"
 )
 
 // manifestName is the manifest's name at the root of DST. Outputs end in
@@ -83,31 +84,55 @@ func writeManifest(root *os.Root, m map[string]entry) error {
 	return writeFileAtomic(root, manifestName, buf.Bytes())
 }
 
-// journal appends entries to the manifest as outputs are finished, one
-// write a line.
+// journal appends entries to the manifest as outputs are finished. It
+// writes them in batches, every journalBatch entries or journalDelay: a
+// run killed before a batch is written loses only the knowledge of those
+// outputs, which the next run makes again.
 type journal struct {
-	f   *os.File
-	buf bytes.Buffer
+	f       *os.File
+	buf     bytes.Buffer
+	pending int
+	last    time.Time
 }
+
+const (
+	journalBatch = 64
+	journalDelay = time.Second
+)
 
 func openJournal(root *os.Root) (*journal, error) {
 	f, err := root.OpenFile(manifestName, os.O_WRONLY|os.O_APPEND, 0)
 	if err != nil {
 		return nil, err
 	}
-	return &journal{f: f}, nil
+	return &journal{f: f, last: time.Now()}, nil
 }
 
 func (j *journal) record(e entry) error {
-	j.buf.Reset()
 	if err := appendEntry(&j.buf, e); err != nil {
 		return err
 	}
+	j.pending++
+	if j.pending >= journalBatch || time.Since(j.last) >= journalDelay {
+		return j.flush()
+	}
+	return nil
+}
+
+func (j *journal) flush() error {
 	_, err := j.f.Write(j.buf.Bytes())
+	j.buf.Reset()
+	j.pending, j.last = 0, time.Now()
 	return err
 }
 
-func (j *journal) close() error { return j.f.Close() }
+func (j *journal) close() error {
+	err := j.flush()
+	if cerr := j.f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
 
 func appendEntry(buf *bytes.Buffer, e entry) error {
 	enc := json.NewEncoder(buf)
