@@ -51,7 +51,7 @@ func startsBase(r rune) bool { return r != tatweel && !isMark(r) && boundaryBefo
 // cluster normalizes the cluster raw, whose first code point is r with
 // entry e, into dst. right tells whether the terminator is a letter. It
 // returns false, changing nothing, when dst is too short.
-func (n *Normalizer) cluster(dst []byte, raw []byte, r rune, e entry, right bool) (int, bool) {
+func (n *Normalizer) cluster(dst []byte, raw []byte, r rune, e entry, right, cgj bool) (int, bool) {
 	saved := n.st
 	var ch Changes
 	if e.kind() == kPres && n.st.pend >= 0 {
@@ -71,6 +71,9 @@ func (n *Normalizer) cluster(dst []byte, raw []byte, r rune, e entry, right bool
 		rs = n.kashida(rs, right, &ch)
 	}
 	n.out = n.segments(n.out, rs, &ch)
+	if cgj {
+		n.out = n.emit(n.out, graphemeJoiner, &ch)
+	}
 
 	if len(n.out) > len(dst) {
 		n.st = saved

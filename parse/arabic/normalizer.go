@@ -180,18 +180,36 @@ func (n *Normalizer) step(dst []byte, nDst int, src []byte, nSrc int, r rune, si
 	return nDst, nSrc + size, nil
 }
 
+// maxCluster bounds the bytes of a cluster written at once, so that its
+// output fits in transform.Reader's 4 KiB.
+const maxCluster = 1024
+
 // clusterStep normalizes the cluster starting at src[nSrc:].
 func (n *Normalizer) clusterStep(dst []byte, nDst int, src []byte, nSrc int, r rune, size int, e entry, atEOF bool) (int, int, error) {
 	end, right, ok := n.scanCluster(src, nSrc+size, atEOF)
-	if !ok {
-		if e.kind() == kTatweel {
+	cgj := false
+	if !ok || end-nSrc > maxCluster {
+		// Too long to wait for its end or to write at once: count the
+		// tatweels, or cut the marks where NFC closes a segment.
+		switch e.kind() {
+		case kTatweel:
 			if j := n.holdTatweels(src, nSrc, atEOF); j > nSrc {
 				return nDst, j, nil
 			}
+		case kMark:
+			limit := len(src)
+			if ok {
+				limit = end
+			}
+			if cut, c, found := n.cutMarks(src[:limit], nSrc); found {
+				end, cgj, ok = cut, c, true
+			}
 		}
-		return nDst, nSrc, transform.ErrShortSrc
+		if !ok {
+			return nDst, nSrc, transform.ErrShortSrc
+		}
 	}
-	w, ok := n.cluster(dst[nDst:], src[nSrc:end], r, e, right)
+	w, ok := n.cluster(dst[nDst:], src[nSrc:end], r, e, right, cgj)
 	if !ok {
 		return nDst, nSrc, transform.ErrShortDst
 	}

@@ -166,8 +166,8 @@ func (r *chunkReader) Read(p []byte) (int, error) {
 
 func TestTransformLongRuns(t *testing.T) {
 	// Runs far longer than transform.Reader's 4 KiB buffer of what the state
-	// holds (spaces, deleted controls after a letter, tatweels) must stream,
-	// with a 4 KiB dst and with a tiny one.
+	// holds (spaces, deleted controls after a letter, tatweels) or of marks
+	// must stream, with a 4 KiB dst and with a tiny one.
 	for _, s := range []string{
 		"a" + strings.Repeat(" ", 10000) + "b",
 		"ا" + strings.Repeat("\u200f", 5000) + "\u0654",
@@ -177,8 +177,10 @@ func TestTransformLongRuns(t *testing.T) {
 		"ب" + strings.Repeat("ـ\u200f", 3000) + " ب",
 		"\n" + strings.Repeat("ـ", 5000) + "\n",
 		"ب" + strings.Repeat("ـ", 3000) + "\u064e\u0651ب" + strings.Repeat("ـ", 3000),
+		"أ" + strings.Repeat("\u0651\u064e\u0653\u200f", 1500) + "ب",
+		"a" + strings.Repeat("\u0301\u0323", 2000) + " " + strings.Repeat("\u0670", 3000),
 	} {
-		for _, o := range []Options{Default, Search} {
+		for _, o := range []Options{Default, Search, Search.Without(NFC)} {
 			got, err := io.ReadAll(transform.NewReader(strings.NewReader(s), New(o)))
 			if err != nil {
 				t.Fatal(err)
@@ -187,8 +189,10 @@ func TestTransformLongRuns(t *testing.T) {
 			if string(got) != want {
 				t.Errorf("%.40q…: got %.40q…, want %.40q…", s, got, want)
 			}
-			if got := drive(t, New(o), []byte(s), []int{len(s) / 3, len(s) / 2}, 3); got != want {
-				t.Errorf("%.40q… with a 3-byte dst: got %.40q…", s, got)
+			for _, cuts := range [][]int{nil, {len(s) / 3, len(s) / 2}} {
+				if got := drive(t, New(o), []byte(s), cuts, 3); got != want {
+					t.Errorf("%.40q… with a 3-byte dst, cut at %v: got %.40q…", s, cuts, got)
+				}
 			}
 		}
 	}
@@ -236,6 +240,36 @@ func drive2(t *testing.T, n *Normalizer, src []byte) string {
 		}
 		if err != transform.ErrShortDst {
 			t.Fatal(err)
+		}
+	}
+}
+
+// TestTransformLongRandom streams long generated texts, heavy in marks,
+// tatweels and controls, through transform.Reader (whose 4 KiB buffer cuts
+// the long runs) and compares with the reference.
+func TestTransformLongRandom(t *testing.T) {
+	heavy := []string{"\u064e", "\u0651", "\u0653", "\u0654", "\u0301", "\u0323", "\u0670", "\u06d6",
+		"ـ", "\u200f", "ب", "ا", " ", "\n", "ﻻ", "\uFE70"}
+	rng := rand.New(rand.NewPCG(7, 8))
+	n := 60
+	if testing.Short() {
+		n = 10
+	}
+	for range n {
+		var b strings.Builder
+		for b.Len() < 9000 {
+			piece := heavy[rng.IntN(len(heavy))]
+			b.WriteString(strings.Repeat(piece, 1+rng.IntN(400)*rng.IntN(2)))
+		}
+		s := b.String()
+		for _, o := range []Options{Default, Search, Search.Without(NFC)} {
+			got, err := io.ReadAll(transform.NewReader(&chunkReader{s: s, rng: rng}, New(o)))
+			if err != nil {
+				t.Fatalf("%v on %.60q…", err, s)
+			}
+			if want := reference(o, s); string(got) != want {
+				t.Fatalf("%s: output differs from the reference on a %d-byte text", o.Names(), len(s))
+			}
 		}
 	}
 }
