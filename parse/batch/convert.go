@@ -18,13 +18,21 @@ func (r *runner) do(j *job) (o outcome, err error) {
 		return outcome{res: *j.res}, nil
 	}
 	o.res = FileResult{Path: j.f.rel, Bytes: j.f.size, index: j.f.order}
+	current := j.prev != nil && !r.opts.Force && r.current(j.prev)
+	if r.opts.Check && !current {
+		// No need to read the source to know its output must be made.
+		o.res.State = Missing
+		if j.prev != nil && r.outputThere(j.prev) {
+			o.res.State = Stale
+		}
+		return o, nil
+	}
 	src, err := openSource(j.f)
 	if err != nil {
 		return r.fail(j, o.res, "cannot read: "+pathErr(err))
 	}
 	defer src.close()
-
-	if j.prev != nil && !r.opts.Force && r.current(j.prev) {
+	if current {
 		sum, err := src.sum()
 		if err != nil {
 			return r.fail(j, o.res, "cannot read: "+pathErr(err))
@@ -33,13 +41,10 @@ func (r *runner) do(j *job) (o outcome, err error) {
 			o.res.State, o.res.Output = UpToDate, j.prev.Out
 			return o, nil
 		}
-	}
-	if r.opts.Check {
-		o.res.State = Missing
-		if j.prev != nil && r.outputThere(j.prev) {
+		if r.opts.Check {
 			o.res.State = Stale
+			return o, nil
 		}
-		return o, nil
 	}
 	return r.convert(j, src, o.res)
 }
