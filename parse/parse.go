@@ -121,10 +121,10 @@ func newParser(name string, o Options) (*parser, error) {
 
 // textDocs returns a reader of the documents of a text input.
 func (p *parser) textDocs(r io.Reader) func() *rawDoc {
-	src := r
-	if !p.split.none() {
-		src = p.decideEncoding(bufio.NewReaderSize(r, decode.Prefix))
+	if p.split.none() {
+		return wholeDoc(r, p.maxBytes)
 	}
+	src := p.decideEncoding(bufio.NewReaderSize(r, decode.Prefix))
 	s := &splitter{sc: newScanner(src), mode: p.split, maxBytes: p.maxBytes}
 	if p.split.re != nil {
 		s.decodeLine = p.decodeLine

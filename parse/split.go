@@ -135,6 +135,29 @@ func trimEOL(tok []byte) []byte {
 	return bytes.TrimSuffix(tok, []byte{'\r'})
 }
 
+// wholeDoc returns a reader of an input that is one document: read in one
+// go, up to maxBytes and not a byte more than needed to tell it is larger.
+func wholeDoc(r io.Reader, maxBytes int64) func() *rawDoc {
+	done := false
+	return func() *rawDoc {
+		if done {
+			return nil
+		}
+		done = true
+		raw, err := io.ReadAll(io.LimitReader(r, maxBytes+1))
+		d := &rawDoc{raw: raw, first: 1, size: int64(len(raw)), err: err}
+		d.last = countLineEnds(raw)
+		if len(raw) > 0 && raw[len(raw)-1] != '\n' && raw[len(raw)-1] != '\r' {
+			d.last++ // a last line without a line end
+		}
+		if d.size > maxBytes {
+			d.raw, d.tooLarge = nil, true
+		}
+		d.sum = sha256.Sum256(raw)
+		return d
+	}
+}
+
 // rawDoc is one document of an input, as read.
 type rawDoc struct {
 	raw      []byte // nil when the document is too large
