@@ -173,8 +173,9 @@ type rawDoc struct {
 	badInput error // malformed JSON Lines record (E_DECODE)
 }
 
-// splitter cuts a byte stream into documents, one at a time, holding no
-// more than one document in memory.
+// splitter cuts a byte stream into documents on separator lines, one at a
+// time, holding no more than one document in memory. An input that is not
+// split is read by wholeDoc instead.
 type splitter struct {
 	sc       *bufio.Scanner
 	mode     splitMode
@@ -226,7 +227,7 @@ func (s *splitter) read() *rawDoc {
 		complete := endsLine(tok)
 		// A short token that does not end its line is the end of the input.
 		whole := complete || len(tok) < chunkSize
-		if lineStart && whole && !s.mode.none() && s.separator(trimEOL(tok)) {
+		if lineStart && whole && s.separator(trimEOL(tok)) {
 			s.line++
 			return d.keep(&buf)
 		}
@@ -241,12 +242,9 @@ func (s *splitter) read() *rawDoc {
 			d.blank = false
 		}
 		if d.size > s.maxBytes {
+			// Read on to the next separator, keeping nothing.
 			d.tooLarge = true
 			buf = bytes.Buffer{}
-			if s.mode.none() {
-				s.done = true // do not read more than needed
-				return d
-			}
 			continue
 		}
 		if !d.tooLarge {
