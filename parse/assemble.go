@@ -322,16 +322,18 @@ func isBlankLine(s string) bool {
 	return true
 }
 
-// countWords counts runs of non-space characters.
+// countWords counts runs of non-space bytes (space, LF, TAB and CR
+// separate words; the text is normalized).
 func countWords(s string) int {
-	n, in := 0, false
+	n, prevSpace := 0, true
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		space := c == ' ' || c == '\n' || c == '\t' || c == '\r'
-		if !space && !in {
+		space := wordSpace[s[i]]
+		if !space && prevSpace {
 			n++
 		}
-		in = !space
+		prevSpace = space
 	}
 	return n
 }
+
+var wordSpace = [256]bool{' ': true, '\n': true, '\t': true, '\r': true}
