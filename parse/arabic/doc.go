@@ -41,10 +41,10 @@
 //
 // String normalizes a string; Key folds a line for matching.
 //
-// Limits: a cluster of combining marks (a mark and the marks, tatweels and
-// deleted controls that follow it up to the next letter or space) must fit
-// in the source buffer the caller passes; transform.Reader passes 4 KiB, so
-// only a run of some thousand combining marks or invisible controls after a
-// mark makes it report transform.ErrShortSrc. Runs of spaces, of tatweels,
-// and of invisible controls after a letter have no limit.
+// Limits: none in practice. Runs of spaces, tatweels, marks and invisible
+// controls of any length stream through transform.Reader's 4 KiB buffer
+// (a run of marks is cut where NFC itself inserts a combining grapheme
+// joiner U+034F, after 30 of them). Only a base whose marks are spread over
+// more than the buffer, with thousands of invisible controls between two of
+// them, makes transform.Reader report transform.ErrShortSrc.
 package arabic

@@ -64,26 +64,43 @@ func (n *Normalizer) holdTatweels(src []byte, i int, atEOF bool) int {
 // returns false if more input is needed (err is ErrShortSrc) or dst is
 // full (ErrShortDst).
 func (n *Normalizer) resolveTatweels(dst []byte, nDst int, src []byte, i int, r rune, e entry, atEOF bool) (int, error) {
-	var right bool
-	switch e.kind() {
-	case kDel:
+	if e.kind() == kDel {
 		return nDst, nil // transparent
-	case kTatweel, kMark, kPres:
-		if e.kind() == kPres {
-			if first, _ := utf8.DecodeRuneInString(presentationForm(r)); startsBase(first) {
-				right = isLetter(first)
-				break
-			}
-		}
-		_, rt, ok := n.scanCluster(src, i, atEOF)
-		if !ok {
-			return nDst, transform.ErrShortSrc
-		}
-		right = rt
-	default:
-		right = e.letter()
+	}
+	right, ok := n.firstBase(src, i, atEOF)
+	if !ok {
+		return nDst, transform.ErrShortSrc
 	}
 	return n.decideTatweels(dst, nDst, right)
+}
+
+// firstBase finds the first base (not a mark, not a tatweel, not deleted)
+// from src[i:] on and reports whether it is a letter; ok is false if src
+// ends first and more input may come.
+func (n *Normalizer) firstBase(src []byte, i int, atEOF bool) (letter, ok bool) {
+	for i < len(src) {
+		if !atEOF && !utf8.FullRune(src[i:]) {
+			return false, false
+		}
+		r, size := utf8.DecodeRune(src[i:])
+		i += size
+		switch e := n.lookup(r); e.kind() {
+		case kDel, kTatweel:
+		case kPres:
+			for _, x := range presentationForm(r) {
+				if xe := n.lookup(x); xe.kind() != kDel && x != tatweel && !isMark(x) {
+					return isLetter(x), true
+				}
+			}
+		case kMark:
+			if !isMark(r) {
+				return isLetter(r), true
+			}
+		default:
+			return e.letter(), true
+		}
+	}
+	return false, atEOF
 }
 
 // decideTatweels drops the counted tatweels if right (the base after them)

@@ -44,6 +44,26 @@ func (n *Normalizer) cutMarks(src []byte, i int) (cut int, cgj, ok bool) {
 			} else if ss++; ss > maxNonStarters {
 				return i, true, true
 			}
+		case kPres: // a mark's presentation form: its marks count
+			k := 0
+			for _, x := range presentationForm(r) {
+				if xe := n.lookup(x); xe.kind() == kDel {
+					continue
+				} else if xe.kind() != kMark || !simpleNonStarter(x) {
+					return 0, false, false
+				}
+				k++
+			}
+			if !nfc {
+				if last = i; i-start >= maxCluster/2 {
+					return i, false, true
+				}
+			} else if ss += k; ss > maxNonStarters {
+				if ss-k == maxNonStarters {
+					return i, true, true // the joiner goes before the form
+				}
+				return 0, false, false // it would split the form
+			}
 		default:
 			return 0, false, false
 		}

@@ -196,7 +196,7 @@ func (n *Normalizer) clusterStep(dst []byte, nDst int, src []byte, nSrc int, r r
 			if j := n.holdTatweels(src, nSrc, atEOF); j > nSrc {
 				return nDst, j, nil
 			}
-		case kMark:
+		case kMark, kPres:
 			limit := len(src)
 			if ok {
 				limit = end

@@ -175,6 +175,10 @@ func classify(o Options, r rune) entry {
 	case o.Has(Newlines) && (r == 0x2028 || r == 0x2029):
 		return mkEntry(kNL, Newlines, 0, r)
 	case o.Has(Presentation) && presentationForm(r) != "":
+		if op, ok := deletedForm(o, presentationForm(r)); ok {
+			// A form of marks the ops delete anyway: as if deleted.
+			return mkEntry(kDel, op, 0, r)
+		}
 		return mkEntry(kPres, Presentation, 0, r)
 	case o.Has(Controls) && inControls(r):
 		return mkEntry(kDel, Controls, 0, r)
@@ -194,6 +198,22 @@ func classify(o Options, r rune) entry {
 		return mkEntry(kMap, op, t, r)
 	}
 	return mkEntry(kCopy, 0, 0, r)
+}
+
+// deletedForm reports whether every rune of a presentation form's
+// expansion is deleted under o, and by which op the first one is.
+func deletedForm(o Options, form string) (Op, bool) {
+	var first Op
+	for i, x := range []rune(form) {
+		e := classify(o, x)
+		if e.kind() != kDel {
+			return 0, false
+		}
+		if i == 0 {
+			first = e.op()
+		}
+	}
+	return first, true
 }
 
 // tables holds the entries of one set of options: every code point below

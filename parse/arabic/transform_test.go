@@ -179,11 +179,12 @@ func TestTransformLongRuns(t *testing.T) {
 		"ب" + strings.Repeat("ـ", 3000) + "\u064e\u0651ب" + strings.Repeat("ـ", 3000),
 		"أ" + strings.Repeat("\u0651\u064e\u0653\u200f", 1500) + "ب",
 		"a" + strings.Repeat("\u0301\u0323", 2000) + " " + strings.Repeat("\u0670", 3000),
+		"ب" + strings.Repeat("\uFE76\u0651\uFC5E", 1000) + "ب",
 	} {
 		for _, o := range []Options{Default, Search, Search.Without(NFC)} {
 			got, err := io.ReadAll(transform.NewReader(strings.NewReader(s), New(o)))
 			if err != nil {
-				t.Fatal(err)
+				t.Fatalf("%s: %v on %.40q…", o.Names(), err, s)
 			}
 			want := reference(o, s)
 			if string(got) != want {
