@@ -44,7 +44,8 @@
 // Limits: none in practice. Runs of spaces, tatweels, marks and invisible
 // controls of any length stream through transform.Reader's 4 KiB buffer
 // (a run of marks is cut where NFC itself inserts a combining grapheme
-// joiner U+034F, after 30 of them). Only a base whose marks are spread over
-// more than the buffer, with thousands of invisible controls between two of
-// them, makes transform.Reader report transform.ErrShortSrc.
+// joiner U+034F, after 30 of them). Only input made to defeat that, more
+// than 4 KiB of invisible controls between fewer than 30 marks, or of
+// marks between a kashida and the next letter, makes transform.Reader
+// report transform.ErrShortSrc.
 package arabic

@@ -274,3 +274,22 @@ func TestTransformLongRandom(t *testing.T) {
 		}
 	}
 }
+
+// TestTransformJoinerCut splits, at every byte, runs of marks around the
+// 30 after which NFC inserts U+034F, after letters whose decomposition
+// ends in a mark or not.
+func TestTransformJoinerCut(t *testing.T) {
+	for _, base := range []string{"أ", "ب", "ǖ", ""} {
+		for k := 28; k <= 33; k++ {
+			s := base + strings.Repeat("\u064e", k-2) + "\u0651\u0653ب"
+			for _, o := range []Options{Default, Default.With(Alef, Hamza)} {
+				want := reference(o, s)
+				for cut := 0; cut <= len(s); cut++ {
+					if got := drive(t, New(o), []byte(s), []int{cut}, 4096); got != want {
+						t.Fatalf("%s cut %d: %+q\n got %+q\nwant %+q", o.Names(), cut, s, got, want)
+					}
+				}
+			}
+		}
+	}
+}
