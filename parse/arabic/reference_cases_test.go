@@ -2,6 +2,7 @@ package arabic
 
 import (
 	"bufio"
+	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 	"testing"
 
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/transform"
 )
 
 // optionSets are the profiles and some --with/--without combinations.
@@ -46,6 +48,10 @@ func TestReferenceGenerated(t *testing.T) {
 		for range n {
 			s := randomText(rng, 1+rng.IntN(12))
 			checkReference(t, name, o, s)
+			r := transform.NewReader(&chunkReader{s: s, rng: rng}, New(o))
+			if got, err := io.ReadAll(r); err != nil || string(got) != String(o, s) {
+				t.Errorf("%s: chunked reads of %+q give %+q, %v", name, s, got, err)
+			}
 			if t.Failed() {
 				return
 			}
