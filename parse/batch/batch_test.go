@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/khabar/khabar/parse"
 )
@@ -206,6 +207,34 @@ func TestResumeAndForce(t *testing.T) {
 	sum = run(t, src, dst, Options{Parse: parse.Options{Profile: "search", MaxBytes: 1 << 20}})
 	if sum.UpToDate != 3 {
 		t.Errorf("other --max-bytes: %d up to date, want 3", sum.UpToDate)
+	}
+}
+
+// Rewriting an output with the bytes it already has leaves it alone: a
+// --force run, or a rerun after a kill, does not touch identical outputs.
+func TestIdenticalOutputUntouched(t *testing.T) {
+	src, dst := t.TempDir(), t.TempDir()
+	writeTree(t, src, map[string]string{"a.txt": "a", "b.txt": "b\n---\nb2", "c.txt": "c"})
+	run(t, src, dst, Options{})
+	past := time.Date(2001, 2, 3, 4, 5, 6, 0, time.UTC)
+	for _, name := range []string{"a.json", "b.jsonl", "c.json"} {
+		must(t, os.Chtimes(filepath.Join(dst, name), past, past))
+	}
+	writeTree(t, src, map[string]string{"c.txt": "c changed"})
+	before := readTree(t, dst)
+	if sum := run(t, src, dst, Options{Force: true}); sum.Converted != 3 {
+		t.Fatalf("--force: %d converted, want 3", sum.Converted)
+	}
+	for name, wantOld := range map[string]bool{"a.json": true, "b.jsonl": true, "c.json": false} {
+		fi, err := os.Stat(filepath.Join(dst, name))
+		must(t, err)
+		if old := fi.ModTime().Equal(past); old != wantOld {
+			t.Errorf("%s: modification time kept = %v, want %v", name, old, wantOld)
+		}
+	}
+	after := readTree(t, dst)
+	if before["a.json"] != after["a.json"] || before["c.json"] == after["c.json"] {
+		t.Errorf("outputs wrong after --force")
 	}
 }
 

@@ -2,6 +2,7 @@ package batch
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"sync"
 
@@ -11,8 +12,8 @@ import (
 // outputExts are the extensions of an output: one document, or several.
 var outputExts = [2]string{".json", ".jsonl"}
 
-// flushAt is how much encoded JSON Lines a recordWriter holds before it
-// writes them out.
+// flushAt is how much encoded JSON a recordWriter holds before it opens
+// its temp file and writes it out.
 const flushAt = 64 << 10
 
 var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
@@ -21,13 +22,15 @@ var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // it into place: one record as a pretty JSON object (stem.json), several
 // as JSON Lines (stem.jsonl), as khabar parse prints them (parse.Encode).
 // The first record waits until a second one or the end decides which.
+// An output that fits in memory and is already there, byte for byte, is
+// left as it is: no write, no rename, the same modification time.
 type recordWriter struct {
 	dirs  *dirs
 	stem  string // output path in DST without its extension
 	n     int
 	first *parse.Article // while it is alone
 	dir   *outDir
-	f     *os.File
+	f     *os.File // the temp file, once opened
 	tmp   string
 	buf   *bytes.Buffer
 	size  int64
@@ -35,14 +38,11 @@ type recordWriter struct {
 
 func (w *recordWriter) add(a *parse.Article) error {
 	w.n++
-	switch w.n {
-	case 1:
+	if w.n == 1 {
 		w.first = a
 		return nil
-	case 2:
-		if err := w.open(); err != nil {
-			return err
-		}
+	}
+	if w.n == 2 {
 		if err := w.encode(w.first, false); err != nil {
 			return err
 		}
@@ -57,73 +57,87 @@ func (w *recordWriter) add(a *parse.Article) error {
 	return nil
 }
 
-func (w *recordWriter) open() error {
-	dir, _ := split(w.stem)
-	var err error
-	if w.dir, err = w.dirs.acquire(dir, true); err != nil {
-		return err
-	}
-	w.f, w.tmp, err = createTemp(w.dir.Root, ".")
-	w.buf = buffers.Get().(*bytes.Buffer)
-	w.buf.Reset()
-	return err
-}
-
 func (w *recordWriter) encode(a *parse.Article, pretty bool) error {
+	if w.buf == nil {
+		w.buf = buffers.Get().(*bytes.Buffer)
+		w.buf.Reset()
+	}
 	n := w.buf.Len()
 	err := parse.Encode(w.buf, a, pretty)
 	w.size += int64(w.buf.Len() - n)
 	return err
 }
 
+// flush writes the records held, opening the temp file on first use.
 func (w *recordWriter) flush() error {
+	if w.f == nil {
+		if err := w.acquireDir(); err != nil {
+			return err
+		}
+		var err error
+		if w.f, w.tmp, err = createTemp(w.dir.Root, "."); err != nil {
+			return err
+		}
+	}
 	_, err := w.f.Write(w.buf.Bytes())
 	w.buf.Reset()
+	return err
+}
+
+func (w *recordWriter) acquireDir() error {
+	if w.dir != nil {
+		return nil
+	}
+	dir, _ := split(w.stem)
+	var err error
+	w.dir, err = w.dirs.acquire(dir, true)
 	return err
 }
 
 // finish puts the output in place and removes the output of the other
 // kind this file may have had. It returns the output's name and size.
 func (w *recordWriter) finish() (string, int64, error) {
+	defer w.release()
 	ext := outputExts[1]
 	switch w.n {
 	case 0:
 		// No document at all: JSON Lines with no line, as parse prints it.
-		if err := w.open(); err != nil {
-			w.abort()
-			return "", 0, err
-		}
+		w.buf = buffers.Get().(*bytes.Buffer)
+		w.buf.Reset()
 	case 1:
 		ext = outputExts[0]
-		if err := w.open(); err != nil {
-			w.abort()
-			return "", 0, err
-		}
 		if err := w.encode(w.first, true); err != nil {
-			w.abort()
 			return "", 0, err
 		}
+	}
+	_, base := split(w.stem)
+	out := base + ext
+	if err := w.acquireDir(); err != nil {
+		return "", 0, err
+	}
+	if w.f == nil && w.dir.same(out, w.buf.Bytes()) {
+		return w.stem + ext, w.size, w.dir.removeStale(base + w.otherExt(ext))
 	}
 	err := w.flush()
 	if cerr := w.f.Close(); err == nil {
 		err = cerr
 	}
 	w.f = nil
-	_, base := split(w.stem)
 	if err == nil {
-		err = w.dir.Rename(w.tmp, base+ext)
+		err = w.dir.Rename(w.tmp, out)
 	}
-	other := outputExts[0]
-	if ext == other {
-		other = outputExts[1]
-	}
-	if err == nil {
-		err = w.dir.removeStale(base + other)
-	} else {
+	if err != nil {
 		w.dir.Remove(w.tmp)
+		return "", 0, err
 	}
-	w.release()
-	return w.stem + ext, w.size, err
+	return w.stem + ext, w.size, w.dir.removeStale(base + w.otherExt(ext))
+}
+
+func (w *recordWriter) otherExt(ext string) string {
+	if ext == outputExts[0] {
+		return outputExts[1]
+	}
+	return outputExts[0]
 }
 
 // abort removes the temp file, if any.
@@ -147,4 +161,26 @@ func (w *recordWriter) release() {
 		w.dirs.release(w.dir)
 		w.dir = nil
 	}
+}
+
+// same reports whether name was in od before this run with exactly the
+// bytes b.
+func (od *outDir) same(name string, b []byte) bool {
+	if !od.had[name] {
+		return false
+	}
+	f, err := od.Open(name)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() != int64(len(b)) {
+		return false
+	}
+	old := buffers.Get().(*bytes.Buffer)
+	defer buffers.Put(old)
+	old.Reset()
+	_, err = old.ReadFrom(io.LimitReader(f, int64(len(b))+1))
+	return err == nil && bytes.Equal(old.Bytes(), b)
 }
