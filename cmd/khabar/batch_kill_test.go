@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -24,6 +25,9 @@ import (
 func TestBatchKill(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary and runs it a dozen times")
+	}
+	if runtime.GOOS == "windows" {
+		t.Skip("SIGKILL is a Unix signal")
 	}
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "khabar")
