@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/khabar/khabar/internal/testhook"
 	"github.com/khabar/khabar/parse/classify"
 	"github.com/khabar/khabar/parse/lexicon"
 )
@@ -30,6 +31,9 @@ type assembler struct {
 
 // assemble classifies the lines of a decoded document and fills a.
 func (p *parser) assemble(a *Article, pd *prepared, norm *normalizer) {
+	if testhook.BeforeAssemble != nil {
+		testhook.BeforeAssemble(pd.text)
+	}
 	norm.reset()
 	lines := classify.SplitLines(string(pd.text), pd.d.first)
 	for i := range lines {
