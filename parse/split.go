@@ -109,9 +109,12 @@ func scanLine(data []byte, atEOF bool) (int, []byte, error) {
 			return cr + 1, data[:cr+1], nil
 		case atEOF:
 			return cr + 1, data[:cr+1], nil
-		case cr > 0:
-			return cr, data[:cr], nil // the CR waits for its possible LF
+		case cr >= chunkSize:
+			return chunkSize, data[:chunkSize], nil // the CR waits for its possible LF
 		}
+		// A short line ending in CR at the end of a read waits for the
+		// next byte: handing out the bytes before the CR would make them
+		// look like a whole last line (a separator, then an extra line).
 		return 0, nil, nil
 	}
 	if nl >= 0 {
