@@ -57,6 +57,7 @@ func FuzzParse(f *testing.F) {
 			if err := s.Validate(v); err != nil {
 				t.Fatalf("record does not match the schema: %v\n%s", err, b)
 			}
+			checkRecord(t, input, opts.Explain && !opts.JSONL, a)
 		}
 	})
 }
