@@ -40,7 +40,7 @@ func checkReference(t *testing.T, name string, o Options, s string) {
 
 func TestReferenceGenerated(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	n := 3000
+	n := 1500
 	if testing.Short() {
 		n = 300
 	}
