@@ -129,6 +129,9 @@ func (as *assembler) heading(l classify.Line, r classify.Result) {
 
 func (as *assembler) paragraph(i int, l classify.Line, r classify.Result) {
 	text := as.norm.string(r.Text)
+	if text == "" {
+		return // nothing left after normalization (a soft hyphen, marks only)
+	}
 	if len(as.a.Sections) == 0 {
 		as.a.Sections = append(as.a.Sections, Section{Paragraphs: []Paragraph{}})
 	}
