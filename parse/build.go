@@ -209,7 +209,7 @@ func isBinary(raw []byte) bool {
 func looksUTF16(b []byte) bool {
 	var even, odd int
 	for i, c := range b[:min(len(b), 4096)] {
-		if c == 0 {
+		if c == 0 || c == 0x06 { // Arabic letters are U+06xx
 			if i%2 == 0 {
 				even++
 			} else {
