@@ -463,6 +463,23 @@ func TestPartialRunKeepsEntries(t *testing.T) {
 	}
 }
 
+// A name that is not UTF-8 survives the manifest: the rerun finds its
+// output up to date.
+func TestNameNotUTF8(t *testing.T) {
+	src, dst := t.TempDir(), t.TempDir()
+	name := "\xc7\xe1\xce\xc8\xd1.txt" // الخبر in Windows-1256
+	writeTree(t, src, map[string]string{name: "a", "b.txt": "b"})
+	if sum := run(t, src, dst, Options{}); sum.Converted != 2 {
+		t.Fatalf("%d converted, want 2", sum.Converted)
+	}
+	if _, err := os.Stat(filepath.Join(dst, "\xc7\xe1\xce\xc8\xd1.json")); err != nil {
+		t.Errorf("output not named after the source's bytes: %v", err)
+	}
+	if sum := run(t, src, dst, Options{}); sum.UpToDate != 2 {
+		t.Errorf("rerun: %d up to date, want 2", sum.UpToDate)
+	}
+}
+
 func TestTornManifest(t *testing.T) {
 	src, dst := t.TempDir(), t.TempDir()
 	writeTree(t, src, map[string]string{"a.txt": "a", "b.txt": "b"})

@@ -11,6 +11,7 @@ import (
 	"os"
 	"slices"
 	"time"
+	"unicode/utf8"
 )
 
 // manifestName is the manifest's name at the root of DST. Outputs end in
@@ -26,6 +27,11 @@ type entry struct {
 	OutBytes int64  `json:"out_bytes,omitempty"`
 	Schema   string `json:"schema,omitempty"`
 	Options  string `json:"options,omitempty"`
+	// A name that is not UTF-8 (a Windows-1256 name on Linux, say) cannot
+	// be a JSON string: it is written in base64 as well, to be read back
+	// byte for byte.
+	SrcBytes []byte `json:"src_bytes,omitempty"`
+	OutName  []byte `json:"out_name_bytes,omitempty"`
 }
 
 // readManifest loads the manifest of DST; a missing one is empty. Later
@@ -55,7 +61,11 @@ func readManifest(root *os.Root) (map[string]entry, error) {
 			return nil, err
 		}
 		var e entry
-		if json.Unmarshal(line, &e) != nil || e.Src == "" {
+		if json.Unmarshal(line, &e) != nil {
+			continue
+		}
+		e.restoreNames()
+		if e.Src == "" {
 			continue
 		}
 		if e.Out == "" {
@@ -135,7 +145,23 @@ func (j *journal) close() error {
 }
 
 func appendEntry(buf *bytes.Buffer, e entry) error {
+	if !utf8.ValidString(e.Src) {
+		e.SrcBytes = []byte(e.Src)
+	}
+	if !utf8.ValidString(e.Out) {
+		e.OutName = []byte(e.Out)
+	}
 	enc := json.NewEncoder(buf)
 	enc.SetEscapeHTML(false)
 	return enc.Encode(e)
+}
+
+// restoreNames puts back the names that are not UTF-8.
+func (e *entry) restoreNames() {
+	if e.SrcBytes != nil {
+		e.Src, e.SrcBytes = string(e.SrcBytes), nil
+	}
+	if e.OutName != nil {
+		e.Out, e.OutName = string(e.OutName), nil
+	}
 }
