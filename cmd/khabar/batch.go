@@ -8,10 +8,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -156,8 +158,15 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 	if o.debug {
 		opts.Progress = func(e batch.Event) { debugEvent(o.stderr, e) }
 	}
+	// A first interrupt lets the files in hand finish and the summary print;
+	// a second one ends the process at once, which is safe too.
+	ctx, stopSignals := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	sum, err := batch.Run(ctx, o.src, o.dst, opts)
+	stopSignals()
 	bar.wait()
+	if errors.Is(err, context.Canceled) {
+		err = errors.New("interrupted: a rerun finishes the tree")
+	}
 	var ue *batch.UsageError
 	if errors.As(err, &ue) {
 		return usageErrorf("%v", ue.Err)

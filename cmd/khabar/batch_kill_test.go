@@ -69,8 +69,44 @@ func TestBatchKill(t *testing.T) {
 		t.Errorf("no kill landed in the middle of a run: the test proved nothing")
 	}
 	t.Logf("%d of 10 kills landed in the middle of a run", partial)
+	interrupt(t, bin, src, filepath.Join(dir, "interrupted"), took/3, want)
 	if !maps.Equal(treeOf(t, src), srcBefore) {
 		t.Errorf("SRC changed")
+	}
+}
+
+// interrupt sends SIGINT to a run after delay: the files in hand finish,
+// the summary is printed, the exit status is 3, no temp file is left, and
+// a rerun completes the tree.
+func interrupt(t *testing.T, bin, src, dst string, delay time.Duration, want map[string]string) {
+	t.Helper()
+	cmd := exec.Command(bin, "batch", src, "-o", dst, "-j", "4")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(delay)
+	cmd.Process.Signal(os.Interrupt)
+	err := cmd.Wait()
+	ee, ok := err.(*exec.ExitError)
+	if ok && ee.ExitCode() == 1 {
+		t.Logf("the run ended before the interrupt")
+		return
+	}
+	if !ok || ee.ExitCode() != 3 || !strings.Contains(stderr.String(), "interrupted") ||
+		!strings.Contains(stderr.String(), "khabar batch: ") {
+		t.Fatalf("interrupted run: %v, want exit status 3, a summary and a message:\n%s", err, stderr.Bytes())
+	}
+	for name := range treeOf(t, dst) {
+		if strings.HasSuffix(name, ".tmp") {
+			t.Errorf("an interrupted run left %s", name)
+		}
+	}
+	checkWhole(t, dst, want)
+	batchToEnd(t, bin, src, dst)
+	if got := treeOf(t, dst); !maps.Equal(got, want) {
+		t.Errorf("after an interrupt, the tree differs from a clean run's:\n%s", treeDiff(got, want))
 	}
 }
 
