@@ -29,8 +29,9 @@ func Encode(w io.Writer, a *Article, pretty bool) error {
 func Marshal(a *Article, pretty bool) ([]byte, error) {
 	b := appendArticle(make([]byte, 0, 2048+3*len(a.Text)), a)
 	if pretty {
+		// json.Indent grows out to twice len(b) itself; growing it first
+		// made that a second, larger allocation (2 GB for a 200 MB line).
 		var out bytes.Buffer
-		out.Grow(len(b) * 3 / 2)
 		if err := json.Indent(&out, b, "", "  "); err != nil {
 			return nil, err
 		}
