@@ -35,7 +35,14 @@ func (p *parser) assemble(a *Article, pd *prepared, norm *normalizer) {
 		testhook.BeforeAssemble(pd.text)
 	}
 	norm.reset()
-	lines := classify.SplitLines(string(pd.text), pd.d.first)
+	text := string(pd.text)
+	if text != "" && classify.IsBlank(text) {
+		// Only blank lines: nothing to classify, and a line each would
+		// cost ~100 bytes (50 MB of line feeds took 4.9 GB).
+		p.fill(a, pd, []classify.Line{{N: pd.d.first, Blank: true}}, []classify.Result{{}}, norm)
+		return
+	}
+	lines := classify.SplitLines(text, pd.d.first)
 	for i := range lines {
 		if !lines[i].Blank && isBlankLine(lines[i].Raw) {
 			lines[i].Blank = true // a NUL or form feed line ends many dumps
