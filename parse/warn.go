@@ -3,6 +3,7 @@ package parse
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -69,7 +70,7 @@ func countLineEnds(b []byte) int {
 // sits in a sentence, and they are at least a tenth of its letters.
 func mojibake(lines []classify.Line) (n, first int) {
 	for _, l := range lines {
-		if l.Blank || !bytes.Contains([]byte(l.Raw), []byte{'?'}) {
+		if l.Blank || !strings.Contains(l.Raw, "?") {
 			continue
 		}
 		if destroyed(l.Raw) {
