@@ -242,8 +242,14 @@ func (as *assembler) image(l classify.Line, r classify.Result) {
 func (as *assembler) finish() {
 	as.flush()
 	a := as.a
+	// One paragraph: text is that very string, not a second copy (of a
+	// line of 200 MB, say).
+	one := len(a.Sections) == 1 && a.Sections[0].Heading == nil && len(a.Sections[0].Paragraphs) == 1
 	var b strings.Builder
 	for _, s := range a.Sections {
+		if one {
+			break
+		}
 		if s.Heading != nil {
 			if b.Len() > 0 {
 				b.WriteString("\n\n")
@@ -258,6 +264,9 @@ func (as *assembler) finish() {
 		}
 	}
 	a.Text = b.String()
+	if one {
+		a.Text = a.Sections[0].Paragraphs[0].Text
+	}
 	as.dateline()
 	seen := map[string]bool{}
 	add := func(names ...string) {
