@@ -70,9 +70,8 @@ func (p *parser) fill(a *Article, pd *prepared, lines []classify.Line, res []cla
 		Paragraphs: as.paras,
 		Images:     len(a.Images),
 		Credits:    len(a.Credits),
-		Words:      countWords(a.Text),
-		Chars:      utf8.RuneCountInString(a.Text),
 	}
+	a.Stats.Words, a.Stats.Chars = countText(a.Text)
 	for _, s := range a.Sections {
 		if s.Heading != nil {
 			a.Stats.Headings++
@@ -345,18 +344,35 @@ func isBlankLine(s string) bool {
 	return true
 }
 
-// countWords counts runs of non-space bytes (space, LF, TAB and CR
-// separate words; the text is normalized).
-func countWords(s string) int {
-	n, prevSpace := 0, true
-	for i := 0; i < len(s); i++ {
-		space := wordSpace[s[i]]
-		if !space && prevSpace {
-			n++
+// countText counts the words of s, runs of non-space bytes (space, LF, TAB
+// and CR separate words; the text is normalized), and its code points as
+// utf8.RuneCountInString does, in one pass without a rune decode for ASCII
+// and two-byte sequences (all of Arabic).
+func countText(s string) (words, chars int) {
+	prevSpace := true
+	for i := 0; i < len(s); chars++ {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			space := wordSpace[c]
+			if !space && prevSpace {
+				words++
+			}
+			prevSpace = space
+			i++
+			continue
 		}
-		prevSpace = space
+		if prevSpace {
+			words++
+		}
+		prevSpace = false
+		if c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			i += 2
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 	}
-	return n
+	return words, chars
 }
 
 var wordSpace = [256]bool{' ': true, '\n': true, '\t': true, '\r': true}

@@ -1,0 +1,27 @@
+package parse
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// TestCountText checks the one-pass counts against their plain
+// definitions, invalid bytes and cut sequences included.
+func TestCountText(t *testing.T) {
+	for _, s := range []string{
+		"", " ", "\n\n", "word", " two  words\n", "طائرة روسية\n\nفي السماء",
+		"a\u00a0b", "x\xffy \xd8", "\xd8\xa7\xd8", "\xe2\x80\xa8 \xf0\x9f\x98\x80z", "\xc0\x80 \xed\xa0\x80",
+		"tab\there\rcr", "مرحبا،world ١٢٣",
+	} {
+		words, chars := countText(s)
+		if want := len(strings.FieldsFunc(s, func(r rune) bool {
+			return r == ' ' || r == '\n' || r == '\t' || r == '\r'
+		})); words != want {
+			t.Errorf("%q: %d words, want %d", s, words, want)
+		}
+		if want := utf8.RuneCountInString(s); chars != want {
+			t.Errorf("%q: %d chars, want %d", s, chars, want)
+		}
+	}
+}
