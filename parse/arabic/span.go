@@ -17,11 +17,22 @@ func (n *Normalizer) Span(src []byte, atEOF bool) (int, error) {
 		return 0, transform.ErrEndOfSpan
 	}
 	i := 0
+	// The look-ahead decoded for one code point is the next one's: each
+	// code point is decoded once.
+	var (
+		r     rune
+		size  int
+		e     entry
+		ahead bool
+		ok    bool
+	)
 	for i < len(src) {
-		r, size, e, ok := n.decode(src, i, atEOF)
-		if !ok {
-			return i, transform.ErrShortSrc
+		if !ahead {
+			if r, size, e, ok = n.decode(src, i, atEOF); !ok {
+				return i, transform.ErrShortSrc
+			}
 		}
+		ahead = false
 		if r == utf8.RuneError && size == 1 {
 			return i, transform.ErrEndOfSpan
 		}
@@ -40,6 +51,11 @@ func (n *Normalizer) Span(src []byte, atEOF bool) (int, error) {
 		}
 		// The code point is kept as is if what follows cannot change it:
 		// a simple code point, or for a letter also a space or a line end.
+		var (
+			nr    rune
+			nsize int
+			next  entry
+		)
 		if i+size == len(src) {
 			if !atEOF {
 				return i, transform.ErrShortSrc
@@ -48,8 +64,7 @@ func (n *Normalizer) Span(src []byte, atEOF bool) (int, error) {
 				return i, transform.ErrEndOfSpan
 			}
 		} else {
-			_, _, next, ok := n.decode(src, i+size, atEOF)
-			if !ok {
+			if nr, nsize, next, ok = n.decode(src, i+size, atEOF); !ok {
 				return i, transform.ErrShortSrc
 			}
 			switch k := next.kind(); {
@@ -58,6 +73,7 @@ func (n *Normalizer) Span(src []byte, atEOF bool) (int, error) {
 			default:
 				return i, transform.ErrEndOfSpan
 			}
+			ahead = true
 		}
 		if e.kind() == kSpace {
 			n.st.prevLetter = false
@@ -65,6 +81,7 @@ func (n *Normalizer) Span(src []byte, atEOF bool) (int, error) {
 			n.st.lineStart, n.st.prevLetter = false, e.letter()
 		}
 		i += size
+		r, size, e = nr, nsize, next
 	}
 	return i, nil
 }
