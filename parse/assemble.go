@@ -245,6 +245,9 @@ func (as *assembler) finish() {
 	// line of 200 MB, say).
 	one := len(a.Sections) == 1 && a.Sections[0].Heading == nil && len(a.Sections[0].Paragraphs) == 1
 	var b strings.Builder
+	if !one {
+		b.Grow(textLen(a.Sections))
+	}
 	for _, s := range a.Sections {
 		if one {
 			break
@@ -287,6 +290,21 @@ func (as *assembler) finish() {
 	if !datelineDone {
 		add(*a.Dateline.Agency)
 	}
+}
+
+// textLen is the length of the text finish builds from sections: headings
+// and paragraphs parted by blank lines.
+func textLen(sections []Section) int {
+	n := 0
+	for _, s := range sections {
+		if s.Heading != nil {
+			n += len(s.Heading.Text) + 2
+		}
+		for _, p := range s.Paragraphs {
+			n += len(p.Text) + 2
+		}
+	}
+	return max(n-2, 0)
 }
 
 // endsSentence reports whether a paragraph line ends a sentence, so the

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"io"
+	"os"
 	"regexp"
 	"strings"
 	"sync"
@@ -147,7 +148,7 @@ func wholeDoc(r io.Reader, maxBytes int64) func() *rawDoc {
 			return nil
 		}
 		done = true
-		raw, err := io.ReadAll(io.LimitReader(r, maxBytes+1))
+		raw, err := readAll(r, maxBytes+1)
 		d := &rawDoc{raw: raw, first: 1, size: int64(len(raw)), err: err}
 		d.last = countLineEnds(raw)
 		if len(raw) > 0 && raw[len(raw)-1] != '\n' && raw[len(raw)-1] != '\r' {
@@ -160,6 +161,43 @@ func wholeDoc(r io.Reader, maxBytes int64) func() *rawDoc {
 		return d
 	}
 }
+
+// readAll reads r to its end, or to limit bytes, as io.ReadAll of an
+// io.LimitReader does; when r tells its size (a bytes or strings reader, a
+// regular file) the buffer is that size at once instead of grown from 512
+// bytes.
+func readAll(r io.Reader, limit int64) ([]byte, error) {
+	hint := int64(512)
+	switch v := r.(type) {
+	case interface{ Len() int }:
+		hint = int64(v.Len()) + 1 // + 1: EOF is seen without growing
+	case *os.File:
+		if fi, err := v.Stat(); err == nil && fi.Mode().IsRegular() {
+			if off, err := v.Seek(0, io.SeekCurrent); err == nil && fi.Size() >= off {
+				hint = fi.Size() - off + 1
+			}
+		}
+	}
+	b := make([]byte, 0, max(min(hint, limit, maxReadHint), 512))
+	lr := io.LimitReader(r, limit)
+	for {
+		n, err := lr.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err != nil {
+			if err == io.EOF {
+				err = nil
+			}
+			return b, err
+		}
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)] // grow as io.ReadAll does
+		}
+	}
+}
+
+// maxReadHint caps the buffer readAll sizes from a hint: a file that
+// shrinks while read must not cost its former size.
+const maxReadHint = 64 << 20
 
 // rawDoc is one document of an input, as read.
 type rawDoc struct {
