@@ -14,33 +14,26 @@ import (
 	"runtime/debug"
 	"strings"
 	"syscall"
-	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/khabar/khabar/parse"
 	"github.com/khabar/khabar/parse/batch"
-	"github.com/khabar/khabar/parse/lexicon"
 )
 
 // batchOptions is what `khabar batch` was asked to do.
 type batchOptions struct {
-	src, dst  string
-	jobs      int
-	encoding  *encodingFlag
-	normalize *normalizeFlags
-	split     string
-	lexicon   string
-	maxBytes  string
-	timeout   time.Duration
-	include   []string
-	exclude   []string
-	quiet     bool
-	debug     bool
-	force     bool
-	check     bool
-	follow    bool
-	report    string
+	src, dst string
+	jobs     int
+	doc      *docFlags
+	include  []string
+	exclude  []string
+	quiet    bool
+	debug    bool
+	force    bool
+	check    bool
+	follow   bool
+	report   string
 
 	stdout, stderr io.Writer
 }
@@ -70,12 +63,7 @@ stdout and exits 1 if there are any. A file that fails gets no output, is listed
 	f := cmd.Flags()
 	f.StringVarP(&o.dst, "output", "o", "", "write the tree under `DST` (required)")
 	f.IntVarP(&o.jobs, "jobs", "j", runtime.NumCPU(), "convert `N` files at a time")
-	o.encoding = addEncodingFlag(cmd)
-	o.normalize = addNormalizeFlags(cmd)
-	f.StringVar(&o.split, "split", "auto", "split files into documents: none|auto|nul|formfeed|regex:RE")
-	f.StringVar(&o.lexicon, "lexicon", "", "extend the built-in lexicon with `FILE`")
-	f.StringVar(&o.maxBytes, "max-bytes", "64MiB", "largest document to parse, in bytes (suffixes KiB, MiB, GiB, KB, MB, GB)")
-	f.DurationVar(&o.timeout, "timeout", 0, "give up on a document after `D` (0: no limit)")
+	o.doc = addDocFlags(cmd, "auto")
 	f.StringSliceVar(&o.include, "include", []string{"*.txt"}, "convert files matching `GLOB` (on the name; on the path from SRC if it holds a /)")
 	f.StringSliceVar(&o.exclude, "exclude", nil, "skip files and folders matching `GLOB`")
 	f.BoolVar(&o.quiet, "quiet", false, "print neither progress nor summary")
@@ -90,45 +78,9 @@ stdout and exits 1 if there are any. A file that fails gets no output, is listed
 
 // parseOptions turns the parse flags into parse.Options.
 func (o *batchOptions) parseOptions() (parse.Options, error) {
-	var po parse.Options
-	var err error
-	if po.Encoding, err = o.encoding.encoding(); err != nil {
-		return po, err
-	}
-	if po.Profile, po.With, po.Without, err = o.normalize.values(); err != nil {
-		return po, err
-	}
-	if err := parse.CheckSplit(o.split); err != nil {
-		return po, usageErrorf("--split: %v", err)
-	}
-	po.Split = o.split
-	if po.MaxBytes, err = parseSize(o.maxBytes); err != nil {
-		return po, usageErrorf("--max-bytes: %v", err)
-	}
-	if o.timeout < 0 {
-		return po, usageErrorf("--timeout: negative duration %v", o.timeout)
-	}
-	po.Timeout, po.Debug = o.timeout, o.debug
-	if o.lexicon != "" {
-		if po.Lexicon, err = loadLexicon(o.lexicon); err != nil {
-			return po, usageErrorf("--lexicon: %v", err)
-		}
-	}
-	return po, nil
-}
-
-// loadLexicon returns the built-in lexicon extended with the file's.
-func loadLexicon(name string) (*lexicon.Lexicon, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	more, err := lexicon.Parse(f, name)
-	if err != nil {
-		return nil, err
-	}
-	return lexicon.Builtin().Extend(more), nil
+	po, err := o.doc.options()
+	po.Debug = o.debug
+	return po, err
 }
 
 func runBatch(ctx context.Context, o *batchOptions) error {

@@ -36,10 +36,7 @@ is a terminal, and never when NO_COLOR is set. PATH - reads stdin.`,
 		},
 	}
 	f := cmd.Flags()
-	o.encoding = addEncodingFlag(cmd)
-	f.StringVar(&o.split, "split", "none", "split the input into documents: none|auto|nul|formfeed|regex:RE")
-	f.StringVar(&o.lexicon, "lexicon", "", "extend the built-in lexicon with `FILE`")
-	f.StringVar(&o.maxBytes, "max-bytes", "64MiB", "largest document to parse, in bytes")
+	o.doc = addDocFlags(cmd, "none")
 	f.StringVar(&o.color, "color", "auto", "colour the gutter: auto|always|never (NO_COLOR turns it off)")
 	o.inputFormat = "text"
 	return cmd
@@ -81,7 +78,7 @@ func runExplain(o *explainOptions) error {
 		if n > 0 {
 			fmt.Fprintln(w)
 		}
-		if n > 0 || o.split != "none" {
+		if n > 0 || o.doc.split != "none" {
 			fmt.Fprintln(w, ex.paint(styleMark, fmt.Sprintf("══ document %d ══", a.Source.Index)))
 		}
 		n++

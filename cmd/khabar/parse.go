@@ -6,12 +6,10 @@ import (
 	"os"
 	"runtime"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/khabar/khabar/parse"
-	"github.com/khabar/khabar/parse/lexicon"
 )
 
 // parseOptions is what `khabar parse` was asked to do.
@@ -21,15 +19,10 @@ type parseOptions struct {
 	walk        walkOptions
 	output      string
 	jobs        int
-	encoding    *encodingFlag
-	normalize   *normalizeFlags
-	split       string
+	doc         *docFlags
 	inputFormat string
 	explain     bool
 	jsonl       bool
-	lexicon     string
-	maxBytes    string
-	timeout     time.Duration
 	quiet       bool
 	debug       bool
 
@@ -54,18 +47,13 @@ or --input-format jsonl give JSON Lines, one record per document, in input order
 	f := cmd.Flags()
 	f.StringVarP(&o.output, "output", "o", "", "write to `FILE` instead of stdout")
 	f.IntVarP(&o.jobs, "jobs", "j", runtime.NumCPU(), "parse `N` files at a time")
-	o.encoding = addEncodingFlag(cmd)
-	o.normalize = addNormalizeFlags(cmd)
-	f.StringVar(&o.split, "split", "none", "split inputs into documents: none|auto|nul|formfeed|regex:RE")
+	o.doc = addDocFlags(cmd, "none")
 	f.StringVar(&o.inputFormat, "input-format", "text", "input format: text|jsonl (one {\"id\", \"text\"} object a line)")
 	f.StringVar(&o.filesFrom, "files-from", "", "read the paths to parse from `FILE` (- for stdin), one a line")
 	f.StringSliceVar(&o.walk.include, "include", []string{"*.txt"}, "in folders, parse files whose name matches `GLOB`")
 	f.StringSliceVar(&o.walk.exclude, "exclude", nil, "in folders, skip files and folders matching `GLOB`")
 	f.BoolVar(&o.explain, "explain", false, "add the kind of every line to each record (lines)")
 	f.BoolVar(&o.jsonl, "jsonl", false, "write JSON Lines even for one document")
-	f.StringVar(&o.lexicon, "lexicon", "", "extend the built-in lexicon with `FILE`")
-	f.StringVar(&o.maxBytes, "max-bytes", "64MiB", "largest document to parse, in bytes (suffixes KiB, MiB, GiB, KB, MB, GB)")
-	f.DurationVar(&o.timeout, "timeout", 0, "give up on a document after `D` (0: no limit)")
 	f.BoolVar(&o.quiet, "quiet", false, "print no message for failed documents")
 	f.BoolVar(&o.debug, "debug", false, "add a short stack to E_INTERNAL messages")
 	return cmd
@@ -73,15 +61,9 @@ or --input-format jsonl give JSON Lines, one record per document, in input order
 
 // libOptions turns the flags into parse.Options; errors are usage errors.
 func (o *parseOptions) libOptions() (parse.Options, error) {
-	var po parse.Options
-	var err error
-	if po.Encoding, err = o.encoding.encoding(); err != nil {
+	po, err := o.doc.options()
+	if err != nil {
 		return po, err
-	}
-	if o.normalize != nil {
-		if po.Profile, po.With, po.Without, err = o.normalize.values(); err != nil {
-			return po, err
-		}
 	}
 	switch o.inputFormat {
 	case "text":
@@ -90,29 +72,7 @@ func (o *parseOptions) libOptions() (parse.Options, error) {
 	default:
 		return po, usageErrorf("--input-format: unknown format %q (allowed: text, jsonl)", o.inputFormat)
 	}
-	if err := parse.CheckSplit(o.split); err != nil {
-		return po, usageErrorf("--split: %v", err)
-	}
-	po.Split = o.split
-	if po.MaxBytes, err = parseSize(o.maxBytes); err != nil {
-		return po, usageErrorf("--max-bytes: %v", err)
-	}
-	if o.timeout < 0 {
-		return po, usageErrorf("--timeout: negative duration %v", o.timeout)
-	}
-	po.Timeout, po.Explain, po.Debug = o.timeout, o.explain, o.debug
-	if o.lexicon != "" {
-		f, err := os.Open(o.lexicon)
-		if err != nil {
-			return po, usageErrorf("--lexicon: %v", err)
-		}
-		defer f.Close()
-		more, err := lexicon.Parse(f, o.lexicon)
-		if err != nil {
-			return po, usageErrorf("--lexicon: %v", err)
-		}
-		po.Lexicon = lexicon.Builtin().Extend(more)
-	}
+	po.Explain, po.Debug = o.explain, o.debug
 	if err := po.Check(); err != nil {
 		return po, usageErrorf("%v", err)
 	}
