@@ -80,6 +80,9 @@ func (p *parser) jsonlDocs(r io.Reader) func() *rawDoc {
 
 // fillJSONL decodes line n of a JSON Lines input into d.
 func (p *parser) fillJSONL(d *rawDoc, n int, line []byte) {
+	// A line that does not decode is identified by its own bytes; one that
+	// does, by its text.
+	d.sum = sha256.Sum256(line)
 	var rec jsonlRecord
 	dec := json.NewDecoder(bytes.NewReader(line))
 	err := dec.Decode(&rec)
