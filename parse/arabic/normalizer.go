@@ -82,9 +82,11 @@ func (n *Normalizer) Reset() {
 // Transform implements transform.Transformer.
 func (n *Normalizer) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
 	for nSrc < len(src) {
-		r, size, e, ok := n.decode(src, nSrc, atEOF)
+		r, size, e, ok := n.decodeFast(src, nSrc)
 		if !ok {
-			return nDst, nSrc, transform.ErrShortSrc
+			if r, size, e, ok = n.decode(src, nSrc, atEOF); !ok {
+				return nDst, nSrc, transform.ErrShortSrc
+			}
 		}
 		if n.st.tat > 0 || n.st.tatOut > 0 {
 			held := nSrc

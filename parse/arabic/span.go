@@ -28,8 +28,10 @@ func (n *Normalizer) Span(src []byte, atEOF bool) (int, error) {
 	)
 	for i < len(src) {
 		if !ahead {
-			if r, size, e, ok = n.decode(src, i, atEOF); !ok {
-				return i, transform.ErrShortSrc
+			if r, size, e, ok = n.decodeFast(src, i); !ok {
+				if r, size, e, ok = n.decode(src, i, atEOF); !ok {
+					return i, transform.ErrShortSrc
+				}
 			}
 		}
 		ahead = false
@@ -64,8 +66,10 @@ func (n *Normalizer) Span(src []byte, atEOF bool) (int, error) {
 				return i, transform.ErrEndOfSpan
 			}
 		} else {
-			if nr, nsize, next, ok = n.decode(src, i+size, atEOF); !ok {
-				return i, transform.ErrShortSrc
+			if nr, nsize, next, ok = n.decodeFast(src, i+size); !ok {
+				if nr, nsize, next, ok = n.decode(src, i+size, atEOF); !ok {
+					return i, transform.ErrShortSrc
+				}
 			}
 			switch k := next.kind(); {
 			case k == kCopy || k == kMap:
@@ -84,4 +88,16 @@ func (n *Normalizer) Span(src []byte, atEOF bool) (int, error) {
 		r, size, e = nr, nsize, next
 	}
 	return i, nil
+}
+
+// decodeFast is decode for ASCII and two-byte sequences (all of Arabic),
+// small enough to be inlined; ok is false for anything else.
+func (n *Normalizer) decodeFast(src []byte, i int) (r rune, size int, e entry, ok bool) {
+	if c := src[i]; c < utf8.RuneSelf {
+		return rune(c), 1, n.t.low[c], true
+	} else if c >= 0xC2 && c < 0xE0 && i+1 < len(src) && src[i+1]&0xC0 == 0x80 {
+		r = rune(c&0x1F)<<6 | rune(src[i+1]&0x3F)
+		return r, 2, n.t.low[r], true
+	}
+	return 0, 0, 0, false
 }
