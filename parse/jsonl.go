@@ -82,7 +82,7 @@ func (p *parser) jsonlDocs(r io.Reader) func() *rawDoc {
 func (p *parser) fillJSONL(d *rawDoc, n int, line []byte) {
 	// A line that does not decode is identified by its own bytes; one that
 	// does, by its text.
-	d.sum = sha256.Sum256(line)
+	d.sum = sha256.Sum256(bytes.TrimRight(line, "\r\n"))
 	var rec jsonlRecord
 	dec := json.NewDecoder(bytes.NewReader(line))
 	err := dec.Decode(&rec)
