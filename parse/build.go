@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -172,17 +173,10 @@ func shortStack() string {
 // counting the lines made of NULs or form feeds only that separate
 // documents.
 func isBinary(raw []byte) bool {
-	bad := 0
-	for _, c := range raw {
-		if controlByte[c] {
-			bad++
-		}
-	}
-	if bad*20 <= len(raw) {
+	if countControl(raw)*20 <= len(raw) {
 		return false // the common case: one pass, no line split
 	}
-	var n int
-	bad = 0
+	var n, bad int
 	for len(raw) > 0 {
 		line := raw
 		if i := indexEOL(raw); i >= 0 {
@@ -219,6 +213,33 @@ func looksUTF16(b []byte) bool {
 	}
 	n := min(len(b), 4096)
 	return (even+odd)*5 > n && (even > 9*odd || odd > 9*even)
+}
+
+// countControl counts the bytes of b that controlByte marks, eight at a
+// time where none is below 0x20 or DEL (most of any text).
+func countControl(b []byte) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	n := 0
+	for len(b) >= 8 {
+		x := binary.LittleEndian.Uint64(b)
+		del := x ^ 0x7f*ones
+		if (x-0x20*ones)&^x&highs == 0 && (del-ones)&^del&highs == 0 {
+			b = b[8:]
+			continue
+		}
+		for _, c := range b[:8] {
+			if controlByte[c] {
+				n++
+			}
+		}
+		b = b[8:]
+	}
+	for _, c := range b {
+		if controlByte[c] {
+			n++
+		}
+	}
+	return n
 }
 
 // controlByte marks the bytes that text does not hold.

@@ -25,3 +25,24 @@ func TestCountText(t *testing.T) {
 		}
 	}
 }
+
+// TestCountControl checks the eight-byte scan against a byte loop, every
+// byte value at every offset.
+func TestCountControl(t *testing.T) {
+	buf := []byte(strings.Repeat("نص عربي text\n", 3))
+	for c := range 256 {
+		for at := range buf {
+			b := append([]byte(nil), buf...)
+			b[at] = byte(c)
+			want := 0
+			for _, c := range b {
+				if controlByte[c] {
+					want++
+				}
+			}
+			if got := countControl(b); got != want {
+				t.Fatalf("byte %#x at %d: %d, want %d", c, at, got, want)
+			}
+		}
+	}
+}

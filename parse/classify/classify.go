@@ -76,7 +76,9 @@ func Classify(lines []Line, lex *lexicon.Lexicon) []Result {
 	for j := range d.f {
 		d.f[j].hits = lex.Scan(d.f[j].toks)
 	}
-	d.res = make([]Result, len(d.f))
+	// res has room for every line: spread out below, it is the result.
+	res := make([]Result, len(lines))
+	d.res = res[:len(d.f)]
 	gaps := 0
 	for _, g := range d.gap {
 		if g {
@@ -87,11 +89,14 @@ func Classify(lines []Line, lex *lexicon.Lexicon) []Result {
 	if !d.markup() {
 		d.body(0, len(d.f), false)
 	}
-	out := make([]Result, len(lines))
-	for j := range d.f {
-		out[d.f[j].idx] = d.res[j]
+	// Line idx ≥ j holds the jth non-blank line: moving the results from
+	// the last one down overwrites none not yet moved.
+	for j := len(d.f) - 1; j >= 0; j-- {
+		if i := d.f[j].idx; i != j {
+			res[i], res[j] = res[j], Result{}
+		}
 	}
-	return out
+	return res
 }
 
 // body classifies the undecided lines of f[lo:hi], the running text of an
