@@ -90,7 +90,9 @@ func (a *keyArena) add(f *feat) {
 // split cuts the keys and hands each feat its tokens, in the order added.
 func (a *keyArena) split(fs []feat) []feat {
 	key := string(a.buf)
-	a.toks = make([]string, 0, 1+len(key)/6)
+	// A space ends every key and parts its tokens: no more tokens than
+	// spaces.
+	a.toks = make([]string, 0, strings.Count(key, " "))
 	for i := range fs {
 		b := a.bounds[i]
 		n := len(a.toks)
