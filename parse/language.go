@@ -33,8 +33,7 @@ func detectLanguage(text string, lines []classify.Line) Language {
 			continue
 		case c >= 0xD8 && c <= 0xDB && i+1 < len(text):
 			// U+0600–U+06FF, the Arabic block, without a full decode.
-			r := rune(c&0x1F)<<6 | rune(text[i+1]&0x3F)
-			if isArabicLetter(r) {
+			if arabicBlockLetter[int(c&3)<<6|int(text[i+1]&0x3F)] {
 				arabic++
 				letters++
 			}
@@ -86,6 +85,15 @@ func isArabicLetter(r rune) bool {
 	}
 	return false
 }
+
+// arabicBlockLetter is isArabicLetter over U+0600–U+06FF, by the low
+// eight bits.
+var arabicBlockLetter = func() (t [256]bool) {
+	for i := range t {
+		t[i] = isArabicLetter(rune(0x600 + i))
+	}
+	return t
+}()
 
 var englishWords = map[string]bool{
 	"the": true, "of": true, "and": true, "to": true, "in": true, "a": true, "is": true,
