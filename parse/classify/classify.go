@@ -14,7 +14,12 @@
 //	results := classify.Classify(lines, lexicon.Builtin())
 package classify
 
-import "github.com/khabar/khabar/parse/lexicon"
+import (
+	"slices"
+	"sync"
+
+	"github.com/khabar/khabar/parse/lexicon"
+)
 
 // Kind is the kind of a line, spelled as in the record's lines[].kind.
 type Kind string
@@ -60,9 +65,12 @@ func Classify(lines []Line, lex *lexicon.Lexicon) []Result {
 	if lex == nil {
 		lex = lexicon.Builtin()
 	}
-	d := &doc{lex: lex, f: make([]feat, 0, len(lines)), gap: make([]bool, 0, len(lines))}
+	sc := scratchPool.Get().(*scratch)
+	defer sc.put()
+	d := &doc{lex: lex, f: grow(sc.f, len(lines)), gap: grow(sc.gap, len(lines))}
 	blank := false
-	keys := keyArena{bounds: make([][2]int32, 0, len(lines)), buf: make([]byte, 0, keyLimit*len(lines)/2)}
+	keys := keyArena{bounds: grow(sc.bounds, len(lines)), buf: grow(sc.buf, keyLimit*len(lines)/2)}
+	defer func() { sc.f, sc.gap, sc.bounds, sc.buf = d.f, d.gap, keys.bounds, keys.buf }()
 	for i, l := range lines {
 		if l.Blank {
 			blank = true
@@ -97,6 +105,36 @@ func Classify(lines []Line, lex *lexicon.Lexicon) []Result {
 		}
 	}
 	return res
+}
+
+// scratch holds the per-document slices of Classify between calls (its
+// result is the caller's and is made anew).
+type scratch struct {
+	f      []feat
+	gap    []bool
+	bounds [][2]int32
+	buf    []byte
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// maxScratchLines bounds the documents whose slices are kept for reuse.
+const maxScratchLines = 1 << 12
+
+// put returns sc to the pool without what its lines refer to, unless it
+// grew for a very long document.
+func (sc *scratch) put() {
+	if cap(sc.f) > maxScratchLines {
+		return
+	}
+	clear(sc.f)
+	sc.f, sc.gap, sc.bounds, sc.buf = sc.f[:0], sc.gap[:0], sc.bounds[:0], sc.buf[:0]
+	scratchPool.Put(sc)
+}
+
+// grow returns s emptied, with room for n elements.
+func grow[E any](s []E, n int) []E {
+	return slices.Grow(s[:0], n)
 }
 
 // body classifies the undecided lines of f[lo:hi], the running text of an
