@@ -37,6 +37,9 @@ func fuzzNormalize(f *testing.F, o Options) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if got := String(o, s); got != out {
+			t.Fatalf("String and Transform differ on %+q:\n%+q\n%+q", s, got, out)
+		}
 		if !utf8.ValidString(out) {
 			t.Fatalf("invalid UTF-8 out of %+q: %+q", s, out)
 		}

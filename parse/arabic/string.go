@@ -2,6 +2,7 @@ package arabic
 
 import (
 	"sync"
+	"unicode/utf8"
 
 	"golang.org/x/text/transform"
 )
@@ -31,6 +32,9 @@ func poolFor(o Options) *sync.Pool {
 // already normal.
 func (n *Normalizer) String(s string) string {
 	n.Reset()
+	if n.plain(s) {
+		return s
+	}
 	n.src = append(n.src[:0], s...)
 	if _, err := n.Span(n.src, true); err == nil {
 		return s
@@ -56,3 +60,45 @@ func (n *Normalizer) String(s string) string {
 }
 
 const utf8Max = 4
+
+// plain reports whether Span takes all of s from the start of a text, for
+// text of ASCII and two-byte code points (all of Arabic), without copying
+// s or keeping state: every code point one the ops keep, single U+0020
+// spaces between two of them, line feeds. False means "ask Span".
+func (n *Normalizer) plain(s string) bool {
+	const (
+		lineStart = iota
+		kept
+		space
+	)
+	prev := lineStart
+	for i := 0; i < len(s); {
+		var r rune
+		if c := s[i]; c < utf8.RuneSelf {
+			r = rune(c)
+			i++
+		} else if c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			r = rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
+			i += 2
+		} else {
+			return false
+		}
+		switch n.t.low[r].kind() {
+		case kCopy:
+			prev = kept
+		case kLF:
+			if prev == space {
+				return false
+			}
+			prev = lineStart
+		case kSpace:
+			if r != ' ' || prev != kept {
+				return false
+			}
+			prev = space
+		default:
+			return false
+		}
+	}
+	return prev != space
+}
