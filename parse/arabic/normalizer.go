@@ -82,11 +82,9 @@ func (n *Normalizer) Reset() {
 // Transform implements transform.Transformer.
 func (n *Normalizer) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
 	for nSrc < len(src) {
-		r, size, e, ok := n.decodeFast(src, nSrc)
+		r, size, e, ok := n.decode(src, nSrc, atEOF)
 		if !ok {
-			if r, size, e, ok = n.decode(src, nSrc, atEOF); !ok {
-				return nDst, nSrc, transform.ErrShortSrc
-			}
+			return nDst, nSrc, transform.ErrShortSrc
 		}
 		if n.st.tat > 0 || n.st.tatOut > 0 {
 			held := nSrc
