@@ -16,7 +16,8 @@ type Line struct {
 // source line number of the first one. A final line end does not open an
 // empty last line; text without any line end is one line.
 func SplitLines(text string, first int) []Line {
-	lines := make([]Line, 0, 16+len(text)/256)
+	// One line per LF and one after the last (CR-only ends grow it).
+	lines := make([]Line, 0, strings.Count(text, "\n")+1)
 	n := first
 	for start := 0; start < len(text); {
 		end, next := len(text), len(text)
