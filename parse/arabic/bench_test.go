@@ -11,7 +11,7 @@ import (
 
 // benchText is the committed news article repeated to about 1 MB.
 func benchText(b *testing.B) []byte {
-	seed, err := os.ReadFile("testdata/seed.txt")
+	seed, err := os.ReadFile("../../testdata/seed.txt")
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -60,9 +60,9 @@ func TestReferenceGenerated(t *testing.T) {
 }
 
 func TestReferenceTestdata(t *testing.T) {
-	files, _ := filepath.Glob("testdata/*.txt")
+	files, _ := filepath.Glob("../../testdata/*.txt")
 	if len(files) == 0 {
-		t.Fatal("no testdata/*.txt")
+		t.Fatal("no ../../testdata/*.txt")
 	}
 	for _, f := range files {
 		b, err := os.ReadFile(f)

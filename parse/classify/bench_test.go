@@ -9,7 +9,7 @@ import (
 
 // BenchmarkClassify measures SplitLines and Classify on the seed article.
 func BenchmarkClassify(b *testing.B) {
-	text, err := os.ReadFile("testdata/seed.txt")
+	text, err := os.ReadFile("../../testdata/seed.txt")
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -161,7 +161,7 @@ func TestClassifyFields(t *testing.T) {
 // triplets (lines 1-3 Reuters, 33-35 Getty Images), a heading on line 31,
 // 18 paragraphs.
 func TestSeed(t *testing.T) {
-	b, err := os.ReadFile("testdata/seed.txt")
+	b, err := os.ReadFile("../../testdata/seed.txt")
 	if err != nil {
 		t.Fatal(err)
 	}

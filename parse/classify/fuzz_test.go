@@ -10,7 +10,7 @@ import (
 // every non-blank line gets one of the eight kinds and every blank line
 // none, and that image groups are only on image lines.
 func FuzzClassify(f *testing.F) {
-	seed, err := os.ReadFile("testdata/seed.txt")
+	seed, err := os.ReadFile("../../testdata/seed.txt")
 	if err != nil {
 		f.Fatal(err)
 	}
