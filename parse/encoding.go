@@ -15,7 +15,7 @@ import (
 // single bytes.
 func (p *parser) decideEncoding(br *bufio.Reader) io.Reader {
 	head, _ := br.Peek(decode.Prefix)
-	_, res, _ := decode.Bytes(head, p.opts.Encoding)
+	res := decode.Detect(head, p.opts.Encoding)
 	p.encName, p.encSource = res.Encoding, res.Source
 	if isUTF16(res.Encoding) {
 		p.transcoded = true

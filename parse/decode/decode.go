@@ -103,6 +103,15 @@ func Bytes(b []byte, enc Encoding) ([]byte, Result, error) {
 	return decodeBytes(b, enc, Prefix)
 }
 
+// Detect decides the encoding of an input whose first bytes are head
+// (the whole input when it is shorter than Prefix), as Bytes and a Reader
+// decide it, without decoding anything: the Result names the encoding and
+// its source, with no replacement counted.
+func Detect(head []byte, enc Encoding) Result {
+	d := decide(head[:min(len(head), Prefix)], len(head) < Prefix, enc)
+	return Result{Encoding: d.enc.String(), Source: d.source, FirstBad: -1}
+}
+
 func decodeBytes(b []byte, enc Encoding, prefix int) ([]byte, Result, error) {
 	atEOF := len(b) < prefix // as a Reader sees it: a full prefix may go on
 	d := decide(b[:min(len(b), prefix)], atEOF, enc)

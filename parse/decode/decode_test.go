@@ -115,6 +115,18 @@ func TestBytes(t *testing.T) {
 	}
 }
 
+func TestDetect(t *testing.T) {
+	for _, c := range decodeCases(t) {
+		t.Run(c.name, func(t *testing.T) {
+			_, res, _ := Bytes(c.in, c.enc)
+			got := Detect(c.in, c.enc)
+			if got.Encoding != res.Encoding || got.Source != res.Source {
+				t.Errorf("Detect: %s (%s), Bytes: %s (%s)", got.Encoding, got.Source, res.Encoding, res.Source)
+			}
+		})
+	}
+}
+
 func TestReader(t *testing.T) {
 	readers := map[string]func(io.Reader) io.Reader{
 		"whole":    func(r io.Reader) io.Reader { return r },

@@ -62,6 +62,9 @@ func FuzzDecode(f *testing.F) {
 			if err == nil && res != r.Result() {
 				t.Fatalf("prefix %d: Bytes %+v, Reader %+v", prefix, res, r.Result())
 			}
+			if d := Detect(in, enc); prefix == Prefix && (d.Encoding != res.Encoding || d.Source != res.Source) {
+				t.Fatalf("Detect %s (%s), Bytes %s (%s)", d.Encoding, d.Source, res.Encoding, res.Source)
+			}
 			checkAgainstReference(t, in, enc, out, res, err)
 		}
 	})
