@@ -118,6 +118,9 @@ func decodeBytes(b []byte, enc Encoding, prefix int) ([]byte, Result, error) {
 	body := b[d.skip:]
 	t := newDecoder(d)
 	if d.enc == encUTF8 {
+		if d.valid { // the whole of b was checked while deciding
+			return body, t.result(), nil
+		}
 		if good, _ := t.scan(body, true); good == len(body) {
 			return body, t.result(), nil
 		}

@@ -30,6 +30,9 @@ type decision struct {
 	source string   // "bom", "detected" or "flag"
 	skip   int      // BOM length
 	forced Encoding // the flag's encoding, "" in auto mode
+	// valid: the bytes decided on are valid UTF-8 through their end (the
+	// input's end when atEOF), so decoding them need not check again.
+	valid bool
 }
 
 // needMore reports whether decide could change its answer for the
@@ -57,31 +60,32 @@ func decide(p []byte, atEOF bool, e Encoding) decision {
 	switch e {
 	case UTF8:
 		if n == 3 {
-			return decision{encUTF8, "flag", 3, e}
+			return decision{enc: encUTF8, source: "flag", skip: 3, forced: e}
 		}
-		return decision{encUTF8, "flag", 0, e}
+		return decision{enc: encUTF8, source: "flag", forced: e}
 	case UTF16:
 		switch {
 		case n == 2 && p[0] == 0xff:
-			return decision{encUTF16LE, "flag", 2, e}
+			return decision{enc: encUTF16LE, source: "flag", skip: 2, forced: e}
 		case n == 2:
-			return decision{encUTF16BE, "flag", 2, e}
+			return decision{enc: encUTF16BE, source: "flag", skip: 2, forced: e}
 		}
-		return decision{utf16ByNUL(p), "flag", 0, e}
+		return decision{enc: utf16ByNUL(p), source: "flag", forced: e}
 	case Windows1256:
-		return decision{encWindows1256, "flag", 0, e}
+		return decision{enc: encWindows1256, source: "flag", forced: e}
 	case ISO88596:
-		return decision{encISO88596, "flag", 0, e}
+		return decision{enc: encISO88596, source: "flag", forced: e}
 	}
 	switch {
 	case n == 3:
-		return decision{encUTF8, "bom", 3, ""}
+		return decision{enc: encUTF8, source: "bom", skip: 3}
 	case n == 2 && p[0] == 0xff:
-		return decision{encUTF16LE, "bom", 2, ""}
+		return decision{enc: encUTF16LE, source: "bom", skip: 2}
 	case n == 2:
-		return decision{encUTF16BE, "bom", 2, ""}
+		return decision{enc: encUTF16BE, source: "bom", skip: 2}
 	}
-	return decision{sniff(p, atEOF), "detected", 0, ""}
+	enc, valid := sniff(p, atEOF)
+	return decision{enc: enc, source: "detected", valid: valid && atEOF}
 }
 
 // bom returns the length of the byte order mark p starts with, or 0.
@@ -117,13 +121,14 @@ func utf16ByNUL(p []byte) enc {
 	return encUTF16LE
 }
 
-// sniff decides between UTF-8 and the two Arabic code pages.
-func sniff(p []byte, atEOF bool) enc {
+// sniff decides between UTF-8 and the two Arabic code pages; valid
+// reports that p (but for a rune the prefix's end cuts) is valid UTF-8.
+func sniff(p []byte, atEOF bool) (e enc, valid bool) {
 	if !atEOF {
 		p = trimPartialRune(p)
 	}
 	if utf8.Valid(p) {
-		return encUTF8
+		return encUTF8, true
 	}
 	// Legacy Arabic text is almost never valid UTF-8 for long: an Arabic
 	// letter byte (0xC1–0xEA) starts a two-byte sequence that the next
@@ -131,9 +136,9 @@ func sniff(p []byte, atEOF bool) enc {
 	// valid multi-byte sequences are at most 8 % of the invalid bytes;
 	// UTF-8 with a stray byte has thousands of them per bad byte.
 	if multi, bad := utf8Counts(p); multi > bad {
-		return encUTF8
+		return encUTF8, false
 	}
-	return codePage(p)
+	return codePage(p), false
 }
 
 // trimPartialRune drops an incomplete UTF-8 sequence that the end of the
