@@ -3,6 +3,7 @@ package parse
 import (
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/khabar/khabar/internal/testhook"
 	"github.com/khabar/khabar/parse/classify"
@@ -20,41 +21,47 @@ type assembler struct {
 	joinWrapped bool        // consecutive paragraph lines are one wrapped paragraph
 	paras       int         // paragraphs so far, over all sections
 	lastPara    int         // line of the last paragraph line
-	lineImage   map[int]int // line number → images index, for explain
-	linePara    map[int]int // line number → paragraph index, for explain
+	lineImage   map[int]int // line number → images index; only for explain
+	linePara    map[int]int // line number → paragraph index; only for explain
 	open        bool        // the last paragraph may still grow
 	wrapped     []string    // the lines of the last paragraph while it grows
 	wrapAt      [2]int      // its section and index
-	imageOf     map[int]int
-	unpaired    []int // credits[] indexes of credits with no image
+	imageOf     []int       // image group → images index + 1 (0: none yet)
+	unpaired    []int       // credits[] indexes of credits with no image
 }
 
 // assemble classifies the lines of a decoded document and fills a.
-func (p *parser) assemble(a *Article, pd *prepared, norm *normalizer) {
+func (p *parser) assemble(a *Article, pd *prepared, sc *scratch) {
 	if testhook.BeforeAssemble != nil {
 		testhook.BeforeAssemble(pd.text)
 	}
-	norm.reset()
-	text := string(pd.text)
+	sc.norm.reset()
+	defer sc.release()
+	// The document's bytes are its own and nothing writes them any more
+	// (see rawDoc.raw): the record's strings may share them.
+	text := unsafe.String(unsafe.SliceData(pd.text), len(pd.text))
 	if text != "" && classify.IsBlank(text) {
 		// Only blank lines: nothing to classify, and a line each would
 		// cost ~100 bytes (50 MB of line feeds took 4.9 GB).
-		p.fill(a, pd, []classify.Line{{N: pd.d.first, Blank: true}}, []classify.Result{{}}, norm)
+		p.fill(a, pd, []classify.Line{{N: pd.d.first, Blank: true}}, []classify.Result{{}}, sc.norm)
 		return
 	}
-	lines := classify.SplitLines(text, pd.d.first)
-	for i := range lines {
-		if !lines[i].Blank && isBlankLine(lines[i].Raw) {
-			lines[i].Blank = true // a NUL or form feed line ends many dumps
+	sc.lines = classify.AppendLines(sc.lines[:0], text, pd.d.first)
+	for i := range sc.lines {
+		if !sc.lines[i].Blank && isBlankLine(sc.lines[i].Raw) {
+			sc.lines[i].Blank = true // a NUL or form feed line ends many dumps
 		}
 	}
-	res := classify.Classify(lines, p.lex)
-	p.fill(a, pd, lines, res, norm)
+	sc.res = classify.Append(sc.res[:0], sc.lines, p.lex)
+	p.fill(a, pd, sc.lines, sc.res, sc.norm)
 }
 
 // fill builds the record from classified lines.
 func (p *parser) fill(a *Article, pd *prepared, lines []classify.Line, res []classify.Result, norm *normalizer) {
-	as := &assembler{a: a, lex: p.lex, norm: norm, lines: lines, res: res, imageOf: map[int]int{}, lineImage: map[int]int{}, linePara: map[int]int{}}
+	as := &assembler{a: a, lex: p.lex, norm: norm, lines: lines, res: res}
+	if p.opts.Explain {
+		as.lineImage, as.linePara = map[int]int{}, map[int]int{}
+	}
 	as.joinWrapped = wrappedStyle(lines, res)
 	for i := range lines {
 		as.line(i)
@@ -155,16 +162,23 @@ func (as *assembler) paragraph(i int, l classify.Line, r classify.Result) {
 			as.wrapped = append(as.wrapped, text)
 			p.Lines[1] = l.N
 			as.lastPara = l.N
-			as.linePara[l.N] = as.paras - 1
+			as.mark(as.linePara, l.N, as.paras-1)
 			return
 		}
 	}
 	as.flush()
 	as.lastPara = l.N
 	s.Paragraphs = append(s.Paragraphs, Paragraph{Text: text, Lines: [2]int{l.N, l.N}})
-	as.linePara[l.N] = as.paras
+	as.mark(as.linePara, l.N, as.paras)
 	as.paras++
 	as.open = true
+}
+
+// mark notes, for explain, the paragraph or image of line n.
+func (as *assembler) mark(m map[int]int, n, idx int) {
+	if m != nil {
+		m[n] = idx
+	}
 }
 
 // flush joins the lines of a wrapped paragraph.
@@ -179,21 +193,22 @@ func (as *assembler) flush() {
 func (as *assembler) image(l classify.Line, r classify.Result) {
 	a := as.a
 	idx := -1
-	if r.Image >= 0 {
-		if j, ok := as.imageOf[r.Image]; ok {
-			idx = j
-		}
+	if r.Image >= 0 && r.Image < len(as.imageOf) {
+		idx = as.imageOf[r.Image] - 1
 	}
 	if idx < 0 && (r.Kind != classify.Credit || r.Image >= 0) {
 		idx = len(a.Images)
 		a.Images = append(a.Images, Image{Index: idx, AfterParagraph: as.paras - 1})
 		if r.Image >= 0 {
-			as.imageOf[r.Image] = idx
+			if r.Image >= len(as.imageOf) {
+				as.imageOf = append(as.imageOf, make([]int, r.Image+1-len(as.imageOf))...)
+			}
+			as.imageOf[r.Image] = idx + 1
 		}
 	}
 	var img *Image
 	if idx >= 0 {
-		as.lineImage[l.N] = idx
+		as.mark(as.lineImage, l.N, idx)
 		img = &a.Images[idx]
 		if img.Label == nil && r.Label != "" {
 			label := r.Label

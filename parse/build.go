@@ -111,14 +111,14 @@ func (p *parser) buildTimed(d *rawDoc) *Article {
 		return a
 	}
 	if p.opts.Timeout <= 0 {
-		p.safely(a, func() { p.assemble(a, pd, p.norm) })
+		p.safely(a, func() { p.assemble(a, pd, p.sc) })
 		return a
 	}
 	done := make(chan struct{})
-	norm := p.norm
+	sc := p.sc
 	go func() {
 		defer close(done)
-		p.safely(a, func() { p.assemble(a, pd, norm) })
+		p.safely(a, func() { p.assemble(a, pd, sc) })
 	}()
 	timer := time.NewTimer(p.opts.Timeout)
 	defer timer.Stop()
@@ -126,8 +126,8 @@ func (p *parser) buildTimed(d *rawDoc) *Article {
 	case <-done:
 		return a
 	case <-timer.C:
-		// The abandoned parse still owns a and the normalizer.
-		p.norm = newNormalizer(p.normOps)
+		// The abandoned parse still owns a and the scratch.
+		p.sc = p.newScratch()
 		t := p.newArticle(d)
 		t.Source.Encoding, t.Source.EncodingSource, t.Source.Replaced = a.Source.Encoding, a.Source.EncodingSource, a.Source.Replaced
 		p.fail(t, ErrTimeout, fmt.Sprintf("parse took longer than %v", p.opts.Timeout))

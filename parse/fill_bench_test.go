@@ -29,7 +29,7 @@ func BenchmarkFill(b *testing.B) {
 	for b.Loop() {
 		a := p.newArticle(d)
 		pd := p.prepare(a, d)
-		p.fill(a, pd, lines, res, p.norm)
+		p.fill(a, pd, lines, res, p.sc.norm)
 		if err := Encode(io.Discard, a, false); err != nil {
 			b.Fatal(err)
 		}

@@ -75,7 +75,7 @@ type parser struct {
 	opts     Options
 	name     string
 	split    splitMode
-	norm     *normalizer
+	sc       *scratch
 	profile  string
 	normOps  arabic.Options
 	lex      *lexicon.Lexicon
@@ -105,11 +105,11 @@ func newParser(name string, o Options) (*parser, error) {
 	prof, err := arabic.Profile(p.profile)
 	if err != nil {
 		p.normOps = arabic.Default
-		p.norm = newNormalizer(p.normOps)
+		p.sc = p.newScratch()
 		return p, err
 	}
 	p.normOps = prof.With(o.With...).Without(o.Without...)
-	p.norm = newNormalizer(p.normOps)
+	p.sc = p.newScratch()
 	if p.split, err = parseSplit(o.Split); err != nil {
 		return p, err
 	}

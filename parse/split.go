@@ -201,7 +201,10 @@ const maxReadHint = 64 << 20
 
 // rawDoc is one document of an input, as read.
 type rawDoc struct {
-	raw      []byte // nil when the document is too large
+	// raw is nil when the document is too large. It is the document's own
+	// buffer: once read, nothing writes to it, so the record's strings
+	// share it rather than copy it.
+	raw      []byte
 	index    int
 	first    int   // first line in the source
 	last     int   // last line in the source

@@ -62,6 +62,13 @@ type doc struct {
 // Classify decides the kind of every line. lex nil means the built-in
 // lexicon. Image groups count from 0 within the call.
 func Classify(lines []Line, lex *lexicon.Lexicon) []Result {
+	return Append(nil, lines, lex)
+}
+
+// Append classifies lines as Classify does and appends their results to
+// dst, one per line, so that a caller classifying many documents can reuse
+// one slice.
+func Append(dst []Result, lines []Line, lex *lexicon.Lexicon) []Result {
 	if lex == nil {
 		lex = lexicon.Builtin()
 	}
@@ -69,8 +76,8 @@ func Classify(lines []Line, lex *lexicon.Lexicon) []Result {
 	defer sc.put()
 	d := &doc{lex: lex, f: grow(sc.f, len(lines)), gap: grow(sc.gap, len(lines))}
 	blank := false
-	keys := keyArena{bounds: grow(sc.bounds, len(lines)), buf: grow(sc.buf, keyLimit*len(lines)/2)}
-	defer func() { sc.f, sc.gap, sc.bounds, sc.buf = d.f, d.gap, keys.bounds, keys.buf }()
+	keys := keyArena{bounds: grow(sc.bounds, len(lines)), buf: grow(sc.buf, keyLimit*len(lines)/2), toks: sc.toks[:0]}
+	defer func() { sc.f, sc.gap, sc.bounds, sc.buf, sc.toks = d.f, d.gap, keys.bounds, keys.buf, keys.toks }()
 	for i, l := range lines {
 		if l.Blank {
 			blank = true
@@ -85,7 +92,10 @@ func Classify(lines []Line, lex *lexicon.Lexicon) []Result {
 		d.f[j].hits = lex.Scan(d.f[j].toks)
 	}
 	// res has room for every line: spread out below, it is the result.
-	res := make([]Result, len(lines))
+	base := len(dst)
+	dst = slices.Grow(dst, len(lines))[:base+len(lines)]
+	res := dst[base:]
+	clear(res)
 	d.res = res[:len(d.f)]
 	gaps := 0
 	for _, g := range d.gap {
@@ -104,7 +114,7 @@ func Classify(lines []Line, lex *lexicon.Lexicon) []Result {
 			res[i], res[j] = res[j], Result{}
 		}
 	}
-	return res
+	return dst
 }
 
 // scratch holds the per-document slices of Classify between calls (its
@@ -114,6 +124,7 @@ type scratch struct {
 	gap    []bool
 	bounds [][2]int32
 	buf    []byte
+	toks   []string
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -128,7 +139,8 @@ func (sc *scratch) put() {
 		return
 	}
 	clear(sc.f)
-	sc.f, sc.gap, sc.bounds, sc.buf = sc.f[:0], sc.gap[:0], sc.bounds[:0], sc.buf[:0]
+	clear(sc.toks)
+	sc.f, sc.gap, sc.bounds, sc.buf, sc.toks = sc.f[:0], sc.gap[:0], sc.bounds[:0], sc.buf[:0], sc.toks[:0]
 	scratchPool.Put(sc)
 }
 

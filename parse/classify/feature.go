@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -92,7 +93,7 @@ func (a *keyArena) split(fs []feat) []feat {
 	key := string(a.buf)
 	// A space ends every key and parts its tokens: no more tokens than
 	// spaces.
-	a.toks = make([]string, 0, strings.Count(key, " "))
+	a.toks = slices.Grow(a.toks[:0], strings.Count(key, " "))
 	for i := range fs {
 		b := a.bounds[i]
 		n := len(a.toks)

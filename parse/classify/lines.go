@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -16,8 +17,13 @@ type Line struct {
 // source line number of the first one. A final line end does not open an
 // empty last line; text without any line end is one line.
 func SplitLines(text string, first int) []Line {
+	return AppendLines(nil, text, first)
+}
+
+// AppendLines appends the lines of text, as SplitLines cuts them, to lines.
+func AppendLines(lines []Line, text string, first int) []Line {
 	// One line per LF and one after the last (CR-only ends grow it).
-	lines := make([]Line, 0, strings.Count(text, "\n")+1)
+	lines = slices.Grow(lines, strings.Count(text, "\n")+1)
 	n := first
 	for start := 0; start < len(text); {
 		end, next := len(text), len(text)
