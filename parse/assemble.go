@@ -78,7 +78,8 @@ func (p *parser) fill(a *Article, pd *prepared, lines []classify.Line, res []cla
 		Images:     len(a.Images),
 		Credits:    len(a.Credits),
 	}
-	a.Stats.Words, a.Stats.Chars = countText(a.Text)
+	counts := countText(a.Text)
+	a.Stats.Words, a.Stats.Chars = counts.words, counts.chars
 	for _, s := range a.Sections {
 		if s.Heading != nil {
 			a.Stats.Headings++
@@ -87,7 +88,7 @@ func (p *parser) fill(a *Article, pd *prepared, lines []classify.Line, res []cla
 	if len(lines) == 0 {
 		a.Stats.Lines = 0
 	}
-	a.Language = detectLanguage(a.Text, lines)
+	a.Language = detectLanguage(a.Text, counts, lines)
 	if as.paras == 0 {
 		a.Status = StatusEmpty
 	}
@@ -376,36 +377,3 @@ func isBlankLine(s string) bool {
 	}
 	return true
 }
-
-// countText counts the words of s, runs of non-space bytes (space, LF, TAB
-// and CR separate words; the text is normalized), and its code points as
-// utf8.RuneCountInString does, in one pass without a rune decode for ASCII
-// and two-byte sequences (all of Arabic).
-func countText(s string) (words, chars int) {
-	prevSpace := true
-	for i := 0; i < len(s); chars++ {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			space := wordSpace[c]
-			if !space && prevSpace {
-				words++
-			}
-			prevSpace = space
-			i++
-			continue
-		}
-		if prevSpace {
-			words++
-		}
-		prevSpace = false
-		if c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
-			i += 2
-			continue
-		}
-		_, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-	}
-	return words, chars
-}
-
-var wordSpace = [256]bool{' ': true, '\n': true, '\t': true, '\r': true}

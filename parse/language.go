@@ -4,15 +4,15 @@ import (
 	"math"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/khabar/khabar/parse/classify"
 )
 
 // detectLanguage tells Arabic from English and other Latin-script text by
 // the share of Arabic letters and, for Latin text, by English function
-// words. It looks at the body text, or at every line when there is none.
-func detectLanguage(text string, lines []classify.Line) Language {
+// words. It looks at the body text (counted in c), or at every line when
+// there is none.
+func detectLanguage(text string, c textCounts, lines []classify.Line) Language {
 	if text == "" {
 		var b strings.Builder
 		for _, l := range lines {
@@ -20,38 +20,9 @@ func detectLanguage(text string, lines []classify.Line) Language {
 			b.WriteByte('\n')
 		}
 		text = b.String()
+		c = countText(text)
 	}
-	var arabic, letters int
-	for i := 0; i < len(text); {
-		c := text[i]
-		switch {
-		case c < utf8.RuneSelf:
-			if c|0x20 >= 'a' && c|0x20 <= 'z' {
-				letters++
-			}
-			i++
-			continue
-		case c >= 0xD8 && c <= 0xDB && i+1 < len(text):
-			// U+0600–U+06FF, the Arabic block, without a full decode.
-			if arabicBlockLetter[int(c&3)<<6|int(text[i+1]&0x3F)] {
-				arabic++
-				letters++
-			}
-			i += 2
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(text[i:])
-		switch {
-		case isArabicLetter(r):
-			arabic++
-			letters++
-		case r >= 0x0600 && r <= 0x08FF || r >= 0xFB50 && r <= 0xFEFF:
-			// Arabic marks, digits and punctuation
-		case unicode.IsLetter(r):
-			letters++
-		}
-		i += size
-	}
+	arabic, letters := c.arabic, c.letters
 	if letters == 0 {
 		return Language{Code: "und", Dir: "ltr"}
 	}
@@ -87,10 +58,12 @@ func isArabicLetter(r rune) bool {
 }
 
 // arabicBlockLetter is isArabicLetter over U+0600–U+06FF, by the low
-// eight bits.
-var arabicBlockLetter = func() (t [256]bool) {
+// eight bits: 1 for a letter.
+var arabicBlockLetter = func() (t [256]uint8) {
 	for i := range t {
-		t[i] = isArabicLetter(rune(0x600 + i))
+		if isArabicLetter(rune(0x600 + i)) {
+			t[i] = 1
+		}
 	}
 	return t
 }()
