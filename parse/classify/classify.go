@@ -88,9 +88,13 @@ func Append(dst []Result, lines []Line, lex *lexicon.Lexicon) []Result {
 		blank = false
 	}
 	keys.split(d.f)
+	hits := sc.hits[:0]
 	for j := range d.f {
-		d.f[j].hits = lex.Scan(d.f[j].toks)
+		n := len(hits)
+		hits = lex.AppendScan(hits, d.f[j].toks)
+		d.f[j].hits = hits[n:len(hits):len(hits)]
 	}
+	defer func() { sc.hits = hits }()
 	// res has room for every line: spread out below, it is the result.
 	base := len(dst)
 	dst = slices.Grow(dst, len(lines))[:base+len(lines)]
@@ -125,6 +129,7 @@ type scratch struct {
 	bounds [][2]int32
 	buf    []byte
 	toks   []string
+	hits   []lexicon.Match
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -140,7 +145,8 @@ func (sc *scratch) put() {
 	}
 	clear(sc.f)
 	clear(sc.toks)
-	sc.f, sc.gap, sc.bounds, sc.buf, sc.toks = sc.f[:0], sc.gap[:0], sc.bounds[:0], sc.buf[:0], sc.toks[:0]
+	clear(sc.hits)
+	sc.f, sc.gap, sc.bounds, sc.buf, sc.toks, sc.hits = sc.f[:0], sc.gap[:0], sc.bounds[:0], sc.buf[:0], sc.toks[:0], sc.hits[:0]
 	scratchPool.Put(sc)
 }
 

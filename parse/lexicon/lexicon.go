@@ -61,7 +61,31 @@ type Entry struct {
 type Lexicon struct {
 	entries []Entry
 	keys    [][]string         // match-key tokens of each entry
+	kinds   []uint8            // kindIndex of each entry
 	first   map[string][]int32 // first key token → entries, longest first
+	// seen has the bit of every first token's sketch: most tokens of a
+	// text start no entry, and one bit tells so without a map lookup.
+	seen [sketchBits / 64]uint64
+}
+
+const sketchBits = 1 << 14
+
+// sketch hashes a token from its length and three of its bytes.
+func sketch(t string) uint32 {
+	h := uint32(len(t))*0x9e3779b1 ^ uint32(t[0])<<16 ^ uint32(t[len(t)/2])<<8 ^ uint32(t[len(t)-1])
+	h ^= h >> 15
+	h *= 0x2c1b3c6d
+	return h >> (32 - 14)
+}
+
+// mayStart reports whether some entry may start with token t: false means
+// none does.
+func (l *Lexicon) mayStart(t string) bool {
+	if t == "" {
+		return false
+	}
+	h := sketch(t)
+	return l.seen[h/64]&(1<<(h%64)) != 0
 }
 
 //go:embed builtin.txt
@@ -96,6 +120,7 @@ func (l *Lexicon) add(e Entry) {
 	i := int32(len(l.entries))
 	l.entries = append(l.entries, e)
 	l.keys = append(l.keys, toks)
+	l.kinds = append(l.kinds, uint8(kindIndex(e.Kind)))
 	if len(toks) == 0 {
 		return
 	}
@@ -105,6 +130,8 @@ func (l *Lexicon) add(e Entry) {
 		b[j-1], b[j] = b[j], b[j-1]
 	}
 	l.first[toks[0]] = b
+	h := sketch(toks[0])
+	l.seen[h/64] |= 1 << (h % 64)
 }
 
 // Entries returns a copy of l's entries in order.

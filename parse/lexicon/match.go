@@ -8,7 +8,7 @@ type Match struct {
 
 // At returns the longest entry of kind k whose key tokens equal toks[i:i+n].
 func (l *Lexicon) At(k Kind, toks []string, i int) (Match, bool) {
-	if i < 0 || i >= len(toks) {
+	if i < 0 || i >= len(toks) || !l.mayStart(toks[i]) {
 		return Match{}, false
 	}
 	for _, idx := range l.first[toks[i]] {
@@ -103,16 +103,22 @@ func contains(list []string, s string) bool {
 // entry of each kind starting there, in token order. It looks each token
 // up once, so a caller asking many questions of one line scans it once.
 func (l *Lexicon) Scan(toks []string) []Match {
-	var out []Match
+	return l.AppendScan(nil, toks)
+}
+
+// AppendScan appends what Scan returns to dst.
+func (l *Lexicon) AppendScan(dst []Match, toks []string) []Match {
 	for i, t := range toks {
+		if !l.mayStart(t) {
+			continue
+		}
 		b, ok := l.first[t]
 		if !ok {
 			continue
 		}
 		var seen uint32 // kinds already matched at i (bucket is longest first)
 		for _, idx := range b {
-			e := &l.entries[idx]
-			bit := uint32(1) << kindIndex(e.Kind)
+			bit := uint32(1) << l.kinds[idx]
 			if seen&bit != 0 {
 				continue
 			}
@@ -121,10 +127,10 @@ func (l *Lexicon) Scan(toks []string) []Match {
 				continue
 			}
 			seen |= bit
-			out = append(out, Match{Entry: *e, Start: i, End: i + len(key)})
+			dst = append(dst, Match{Entry: l.entries[idx], Start: i, End: i + len(key)})
 		}
 	}
-	return out
+	return dst
 }
 
 func kindIndex(k Kind) int {
