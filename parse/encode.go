@@ -18,24 +18,27 @@ import (
 // reflection and rune-by-rune escaping of Arabic text made encoding/json
 // a sixth of the parse time.
 func Encode(w io.Writer, a *Article, pretty bool) error {
-	if pretty {
-		b, err := Marshal(a, true)
-		if err != nil {
-			return err
-		}
-		_, err = w.Write(b)
-		return err
-	}
-	// One line: the record is built in a buffer kept for the next call
-	// (w.Write does not keep it).
+	// The record is built in buffers kept for the next call (w.Write
+	// does not keep them).
 	bp := encodeBufs.Get().(*[]byte)
-	b := append(appendArticle((*bp)[:0], a), '\n')
+	b := appendArticle((*bp)[:0], a)
+	if pretty {
+		ip := encodeBufs.Get().(*[]byte)
+		out := appendIndent((*ip)[:0], b)
+		putEncodeBuf(bp, b)
+		bp, b = ip, out
+	}
+	b = append(b, '\n')
 	_, err := w.Write(b)
+	putEncodeBuf(bp, b)
+	return err
+}
+
+func putEncodeBuf(bp *[]byte, b []byte) {
 	if cap(b) <= maxPooledBuf {
 		*bp = b
 		encodeBufs.Put(bp)
 	}
-	return err
 }
 
 // encodeBufs holds the buffers of Encode; one larger than maxPooledBuf
@@ -48,15 +51,91 @@ const maxPooledBuf = 1 << 20
 func Marshal(a *Article, pretty bool) ([]byte, error) {
 	b := appendArticle(make([]byte, 0, 2048+3*len(a.Text)), a)
 	if pretty {
-		// json.Indent grows out to twice len(b) itself; growing it first
-		// made that a second, larger allocation (2 GB for a 200 MB line).
-		var out bytes.Buffer
-		if err := json.Indent(&out, b, "", "  "); err != nil {
-			return nil, err
-		}
-		b = out.Bytes()
+		// The indentation is a small share of a record: an eighth more
+		// than the line is room enough but for records of many short
+		// fields, which are small.
+		b = appendIndent(make([]byte, 0, len(b)+len(b)/8+1024), b)
 	}
 	return append(b, '\n'), nil
+}
+
+// appendIndent appends the record src, written on one line by
+// appendArticle, indented by two spaces as json.Indent would: a newline
+// and the depth's indent after { [ and each comma, before } and ], ": "
+// after each key, and [] {} when empty. src holds no space outside its
+// strings, so only the strings need scanning for their end.
+func appendIndent(dst, src []byte) []byte {
+	depth := 0
+	for i := 0; i < len(src); {
+		switch c := src[i]; c {
+		case '"':
+			j := stringEnd(src, i)
+			dst = append(dst, src[i:j]...)
+			i = j
+		case '{', '[':
+			if i+1 < len(src) && (src[i+1] == '}' || src[i+1] == ']') {
+				dst = append(dst, c, src[i+1])
+				i += 2
+				continue
+			}
+			depth++
+			dst = newline(append(dst, c), depth)
+			i++
+		case '}', ']':
+			depth--
+			dst = append(newline(dst, depth), c)
+			i++
+		case ',':
+			dst = newline(append(dst, ','), depth)
+			i++
+		case ':':
+			dst = append(dst, ':', ' ')
+			i++
+		default: // a number, true, false or null
+			j := i + 1
+			for j < len(src) && !structural[src[j]] {
+				j++
+			}
+			dst = append(dst, src[i:j]...)
+			i = j
+		}
+	}
+	return dst
+}
+
+// structural marks the bytes that end a number or a literal.
+var structural = [256]bool{',': true, ':': true, '}': true, ']': true, '{': true, '[': true, '"': true}
+
+// stringEnd returns the index just past the JSON string opening at
+// src[i]: past the first quote not escaped by an odd run of backslashes.
+func stringEnd(src []byte, i int) int {
+	j := i + 1
+	for {
+		k := bytes.IndexByte(src[j:], '"')
+		if k < 0 {
+			return len(src) // not from appendArticle; copied as it is
+		}
+		j += k
+		n := 0
+		for src[j-1-n] == '\\' {
+			n++
+		}
+		j++
+		if n%2 == 0 {
+			return j
+		}
+	}
+}
+
+const indentSpaces = "                                                                "
+
+// newline appends a line feed and two spaces per level of depth.
+func newline(b []byte, depth int) []byte {
+	b = append(b, '\n')
+	for n := 2 * depth; n > 0; n -= len(indentSpaces) {
+		b = append(b, indentSpaces[:min(n, len(indentSpaces))]...)
+	}
+	return b
 }
 
 // appendArticle appends the record a on one line.

@@ -29,6 +29,13 @@ func checkEncode(t testing.TB, name string, a *Article) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		var enc bytes.Buffer
+		if err := Encode(&enc, a, pretty); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(enc.Bytes(), got) {
+			t.Fatalf("%s (pretty %v): Encode and Marshal differ", name, pretty)
+		}
 		if want := encodeStd(t, a, pretty); !bytes.Equal(got, want) {
 			i := 0
 			for i < len(got) && i < len(want) && got[i] == want[i] {
