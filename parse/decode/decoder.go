@@ -135,7 +135,7 @@ func scanUTF8(src []byte, atEOF bool) (good, bad int) {
 	if !atEOF {
 		whole = trimPartialRune(src) // a chunk boundary often cuts a rune
 	}
-	if utf8.Valid(whole) {
+	if validUTF8(whole) {
 		return len(whole), 0
 	}
 	i := 0

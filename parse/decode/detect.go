@@ -127,7 +127,7 @@ func sniff(p []byte, atEOF bool) (e enc, valid bool) {
 	if !atEOF {
 		p = trimPartialRune(p)
 	}
-	if utf8.Valid(p) {
+	if validUTF8(p) {
 		return encUTF8, true
 	}
 	// Legacy Arabic text is almost never valid UTF-8 for long: an Arabic
