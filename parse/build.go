@@ -127,7 +127,7 @@ func (p *parser) buildTimed(d *rawDoc) *Article {
 		return a
 	case <-timer.C:
 		// The abandoned parse still owns a and the scratch.
-		p.sc = p.newScratch()
+		p.sc = getScratch(p.normOps)
 		t := p.newArticle(d)
 		t.Source.Encoding, t.Source.EncodingSource, t.Source.Replaced = a.Source.Encoding, a.Source.EncodingSource, a.Source.Replaced
 		p.fail(t, ErrTimeout, fmt.Sprintf("parse took longer than %v", p.opts.Timeout))

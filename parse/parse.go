@@ -36,7 +36,8 @@ type Options struct {
 // Check reports whether the options are valid, so a command can refuse
 // them before reading anything.
 func (o Options) Check() error {
-	_, err := newParser("", o)
+	p, err := newParser("", o)
+	putScratch(p.sc)
 	return err
 }
 
@@ -50,6 +51,7 @@ func (o Options) Check() error {
 func Parse(r io.Reader, name string, opts Options) iter.Seq[*Article] {
 	return func(yield func(*Article) bool) {
 		p, err := newParser(name, opts)
+		defer func() { putScratch(p.sc) }()
 		if err != nil {
 			a := p.newArticle(&rawDoc{first: 1, raw: []byte{}})
 			p.fail(a, ErrInternal, fmt.Sprintf("invalid options: %v", err))
@@ -105,11 +107,11 @@ func newParser(name string, o Options) (*parser, error) {
 	prof, err := arabic.Profile(p.profile)
 	if err != nil {
 		p.normOps = arabic.Default
-		p.sc = p.newScratch()
+		p.sc = getScratch(p.normOps)
 		return p, err
 	}
 	p.normOps = prof.With(o.With...).Without(o.Without...)
-	p.sc = p.newScratch()
+	p.sc = getScratch(p.normOps)
 	if p.split, err = parseSplit(o.Split); err != nil {
 		return p, err
 	}

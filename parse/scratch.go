@@ -1,12 +1,18 @@
 package parse
 
-import "github.com/khabar/khabar/parse/classify"
+import (
+	"sync"
+
+	"github.com/khabar/khabar/parse/arabic"
+	"github.com/khabar/khabar/parse/classify"
+)
 
 // scratch is what the parse of a document works in, kept from one
-// document to the next so that a long dump does not allocate it anew each
-// time: the normalizer and the slices of lines and results. A parse
-// abandoned at its timeout still owns its scratch; the parser takes a new
-// one.
+// document to the next, and from one input to the next through a pool, so
+// that a long dump or a folder of small files does not allocate it anew
+// each time: the normalizer and the slices of lines and results. A parse
+// abandoned at its timeout still owns its scratch; the parser takes
+// another.
 type scratch struct {
 	norm  *normalizer
 	lines []classify.Line
@@ -16,8 +22,23 @@ type scratch struct {
 // maxScratchLines bounds the documents whose slices are kept for the next.
 const maxScratchLines = 1 << 12
 
-func (p *parser) newScratch() *scratch {
-	return &scratch{norm: newNormalizer(p.normOps)}
+var scratchPool sync.Pool
+
+// getScratch returns a scratch whose normalizer applies ops.
+func getScratch(ops arabic.Options) *scratch {
+	if sc, ok := scratchPool.Get().(*scratch); ok {
+		if sc.norm.t.Options() != ops {
+			sc.norm = newNormalizer(ops)
+		}
+		return sc
+	}
+	return &scratch{norm: newNormalizer(ops)}
+}
+
+func putScratch(sc *scratch) {
+	if sc != nil {
+		scratchPool.Put(sc)
+	}
 }
 
 // release drops slices grown for a very long document, and what the kept
