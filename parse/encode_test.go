@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -94,7 +95,8 @@ func TestEncodeMatchesEncodingJSON(t *testing.T) {
 // FuzzAppendString checks the string escaper against encoding/json on any
 // bytes.
 func FuzzAppendString(f *testing.F) {
-	for _, s := range []string{"", "abc", "\"\\\x00\x1f\x7f", "\u2028\u2029\u2027", "عربي", "\xff\xc3", "\xe2\x80", "é😀\xf0\x9f\x98"} {
+	for _, s := range []string{"", "abc", "\"\\\x00\x1f\x7f", "\u2028\u2029\u2027", "عربي", "\xff\xc3", "\xe2\x80", "é😀\xf0\x9f\x98",
+		"قال وزير الخارجية إن المحادثات", "abcdefg\u060c", "abcdef\u2028\u0639", "\u0639\u0639\u0639\xc0\x80\u0639\u0639", "abcdefgh\"ijklmnop"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -109,4 +111,29 @@ func FuzzAppendString(f *testing.F) {
 			t.Fatalf("%q: got %s, want %s", s, got, want.Bytes())
 		}
 	})
+}
+
+// TestAppendStringWords puts each kind of byte sequence the escaper
+// treats apart at every offset within two eight-byte words of Arabic and
+// of ASCII, and holds the result to encoding/json.
+func TestAppendStringWords(t *testing.T) {
+	odd := []string{"\"", "\\", "\x00", "\x1f", "\x7f", "\n", "é", "\u00a0", "\u0639", "\u2028", "\u2029",
+		"\u20ac", "😀", "\xc0\x80", "\xc1\xbf", "\xc2", "\x80", "\xbf", "\xdf", "\xe0\x80", "\xe2\x80", "\xf0\x9f\x98", "\xff"}
+	for _, fill := range []string{"ع", "a", "عa"} {
+		for _, o := range odd {
+			for pre := range 20 {
+				s := strings.Repeat(fill, 20)
+				s = s[:pre] + o + s[pre:] // pre may cut a character: more cases
+				var want bytes.Buffer
+				enc := json.NewEncoder(&want)
+				enc.SetEscapeHTML(false)
+				if err := enc.Encode(s); err != nil {
+					t.Fatal(err)
+				}
+				if got := append(appendString(nil, s), '\n'); !bytes.Equal(got, want.Bytes()) {
+					t.Fatalf("%q: got %s, want %s", s, got, want.Bytes())
+				}
+			}
+		}
+	}
 }

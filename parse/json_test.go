@@ -67,3 +67,20 @@ func seedRecord(b *testing.B) *Article {
 	}
 	return a
 }
+
+// BenchmarkAppendString measures the escaper on the seed's text (Arabic
+// with line feeds) and on plain ASCII.
+func BenchmarkAppendString(b *testing.B) {
+	for _, c := range []struct{ name, s string }{
+		{"arabic", seedRecord(b).Text},
+		{"ascii", string(bytes.Repeat([]byte("The quick brown fox jumps over the lazy dog. "), 100))},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(len(c.s)))
+			var out []byte
+			for b.Loop() {
+				out = appendString(out[:0], c.s)
+			}
+		})
+	}
+}
