@@ -1,10 +1,10 @@
 package classify
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/khabar/khabar/parse/lexicon"
 )
@@ -90,10 +90,10 @@ func (a *keyArena) add(f *feat) {
 
 // split cuts the keys and hands each feat its tokens, in the order added.
 func (a *keyArena) split(fs []feat) []feat {
-	key := string(a.buf)
-	// A space ends every key and parts its tokens: no more tokens than
-	// spaces.
-	a.toks = slices.Grow(a.toks[:0], strings.Count(key, " "))
+	// The key shares the buffer, which the next document reuses: no token
+	// may outlive Classify (results hold the line's text, never a token).
+	key := unsafe.String(unsafe.SliceData(a.buf), len(a.buf))
+	a.toks = a.toks[:0]
 	for i := range fs {
 		b := a.bounds[i]
 		n := len(a.toks)
@@ -236,12 +236,19 @@ func countWords(s string) int {
 // endClass classifies the last significant character of s; closing quotes
 // are looked through, so `… said."` ends with a stop.
 func endClass(s string) byte {
-	// Text that lost letters to "?" (a lossy code page) ends in noise.
-	lossy := strings.Count(s, "?") >= 3
+	// Text that lost letters to "?" (a lossy code page) ends in noise;
+	// counted at the first "?" met, since few lines end with one.
+	full, lossy := s, -1
 	for s != "" {
 		r, n := utf8.DecodeLastRuneInString(s)
+		if r == '?' && lossy < 0 {
+			lossy = 0
+			if strings.Count(full, "?") >= 3 {
+				lossy = 1
+			}
+		}
 		switch {
-		case invisible(r) || strings.ContainsRune(`"'”’»“`, r) || lossy && r == '?':
+		case invisible(r) || closingQuote(r) || lossy == 1 && r == '?':
 			s = s[:len(s)-n]
 			continue
 		case r == '…':
@@ -265,12 +272,20 @@ func endClass(s string) byte {
 	return endNone
 }
 
+func closingQuote(r rune) bool {
+	switch r {
+	case '"', '\'', '”', '’', '»', '“':
+		return true
+	}
+	return false
+}
+
 // isSeparator reports whether s is a rule such as -----, ****, =====, ____.
 func isSeparator(s string) bool {
 	n := 0
 	for _, r := range s {
 		switch {
-		case strings.ContainsRune("-_*=~—–ـ•·#+.", r):
+		case ruleRune(r):
 			n++
 		case invisible(r):
 		default:
@@ -278,6 +293,14 @@ func isSeparator(s string) bool {
 		}
 	}
 	return n >= 3
+}
+
+func ruleRune(r rune) bool {
+	switch r {
+	case '-', '_', '*', '=', '~', '—', '–', 'ـ', '•', '·', '#', '+', '.':
+		return true
+	}
+	return false
 }
 
 // listMarker reports whether s opens like a list item: "1- ", "2) ",

@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -54,17 +55,21 @@ func SplitKey(toks []string, key string) []string {
 // them with SplitKey. It may leave a trailing space.
 func AppendKey(dst []byte, s string) []byte {
 	start := len(dst)
+	// The key of a rune is never longer than the rune (ASCII and the
+	// Arabic block fold to as many bytes, other runes drop, part tokens or
+	// fold into the Arabic block): one growth, then writes by index.
+	out := slices.Grow(dst, len(s))[:start+len(s)]
+	o := start
 	sep := true
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			switch {
-			case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
-				dst, sep = append(dst, c), false
-			case c >= 'A' && c <= 'Z':
-				dst, sep = append(dst, c+'a'-'A'), false
-			case !sep:
-				dst, sep = append(dst, ' '), true
+			if k := asciiKey[c]; k != 0 {
+				out[o], sep = k, false
+				o++
+			} else if !sep {
+				out[o], sep = ' ', true
+				o++
 			}
 			i++
 			continue
@@ -72,12 +77,14 @@ func AppendKey(dst []byte, s string) []byte {
 		var r rune
 		if c >= 0xd8 && c <= 0xdb && i+1 < len(s) && s[i+1]&0xc0 == 0x80 {
 			// The Arabic block, U+0600–U+06FF: two bytes and a table.
-			r = arabicFold[int(c&3)<<6|int(s[i+1]&0x3f)]
+			x := int(c&3)<<6 | int(s[i+1]&0x3f)
 			i += 2
-			if r >= 0x600 && r <= 0x6ff {
-				dst, sep = append(dst, byte(0xd8|r>>6&3), byte(0x80|r&0x3f)), false
+			if k := arabicKey[x]; k != 0 {
+				out[o], out[o+1], sep = byte(k>>8), byte(k), false
+				o += 2
 				continue
 			}
+			r = arabicFold[x]
 		} else {
 			var n int
 			r, n = utf8.DecodeRuneInString(s[i:])
@@ -88,7 +95,8 @@ func AppendKey(dst []byte, s string) []byte {
 		case drop:
 		case split:
 			if !sep {
-				dst, sep = append(dst, ' '), true
+				out[o], sep = ' ', true
+				o++
 			}
 		case slow:
 			dst = dst[:start]
@@ -100,11 +108,36 @@ func AppendKey(dst []byte, s string) []byte {
 			}
 			return dst
 		default:
-			dst, sep = utf8.AppendRune(dst, f), false
+			o += utf8.EncodeRune(out[o:], f)
+			sep = false
 		}
 	}
-	return dst
+	return out[:o]
 }
+
+// asciiKey is the key byte of an ASCII byte: letters lowercased, digits as
+// they are, 0 for the bytes that part tokens.
+var asciiKey = func() (t [utf8.RuneSelf]byte) {
+	for c := byte('0'); c <= '9'; c++ {
+		t[c] = c
+	}
+	for c := byte('a'); c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = c, c
+	}
+	return t
+}()
+
+// arabicKey is the UTF-8 of arabicFold's rune when it stays in the Arabic
+// block, as two bytes in a uint16; 0 when it drops, parts tokens or needs
+// the slow path.
+var arabicKey = func() (t [256]uint16) {
+	for i, r := range arabicFold {
+		if r >= 0x600 && r <= 0x6ff {
+			t[i] = uint16(0xd8|r>>6&3)<<8 | uint16(0x80|r&0x3f)
+		}
+	}
+	return t
+}()
 
 const (
 	drop  rune = -1 // the key deletes the rune
