@@ -16,6 +16,8 @@ const maxOpenDirs = 64
 // one system call instead of one per path component.
 type outDir struct {
 	*os.Root
+	dir  *os.File        // the folder itself, for the calls made by descriptor
+	fd   int             // dir's descriptor
 	had  map[string]bool // names there when the folder was opened
 	refs int
 }
@@ -48,9 +50,7 @@ func (d *dirs) acquire(dir string, create bool) (*outDir, error) {
 	if err != nil {
 		return nil, err
 	}
-	// What the folder held before this run touched it tells which stale
-	// outputs there are to remove, without a failed unlink for each file.
-	names, err := readNames(r)
+	od, err := openOutDir(r)
 	if err != nil {
 		r.Close()
 		return nil, err
@@ -61,12 +61,11 @@ func (d *dirs) acquire(dir string, create bool) (*outDir, error) {
 	if len(d.open) >= maxOpenDirs {
 		for name, od := range d.open {
 			if od.refs == 0 {
-				od.Close()
+				od.close()
 				delete(d.open, name)
 			}
 		}
 	}
-	od := &outDir{Root: r, had: names, refs: 1}
 	d.open[dir] = od
 	return od, nil
 }
@@ -79,23 +78,38 @@ func (d *dirs) release(od *outDir) {
 
 func (d *dirs) closeAll() {
 	for _, od := range d.open {
-		od.Close()
+		od.close()
 	}
 	d.open = nil
 }
 
-func readNames(r *os.Root) (map[string]bool, error) {
+// openOutDir opens the folder of r and reads what it holds before this
+// run touches it, which tells the stale outputs there are to remove
+// without a failed unlink for each file.
+func openOutDir(r *os.Root) (*outDir, error) {
 	f, err := r.Open(".")
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
 	list, err := f.Readdirnames(-1)
-	names := make(map[string]bool, len(list))
-	for _, n := range list {
-		names[n] = true
+	if err != nil {
+		f.Close()
+		return nil, err
 	}
-	return names, err
+	od := &outDir{Root: r, dir: f, had: make(map[string]bool, len(list)), refs: 1}
+	for _, n := range list {
+		od.had[n] = true
+	}
+	if od.fd, err = dirFD(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return od, nil
+}
+
+func (od *outDir) close() {
+	od.dir.Close()
+	od.Root.Close()
 }
 
 // removeStale removes base from od if it was there before this run; a

@@ -2,7 +2,6 @@ package batch
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"math/rand/v2"
 	"os"
@@ -14,10 +13,20 @@ import (
 // finds in DST, left there by a run that was killed.
 var tempName = regexp.MustCompile(`^\.khabar-[0-9a-f]{16}\.tmp$`)
 
+// tempFileName returns a new name for a temp file.
+func tempFileName() string {
+	const hex = "0123456789abcdef"
+	b := []byte(".khabar-0123456789abcdef.tmp")
+	for i, r := 0, rand.Uint64(); i < 16; i, r = i+1, r>>4 {
+		b[len(".khabar-")+15-i] = hex[r&0xF]
+	}
+	return string(b)
+}
+
 // createTemp creates a new temp file in dir, a folder of root.
 func createTemp(root *os.Root, dir string) (*os.File, string, error) {
 	for {
-		name := path.Join(dir, fmt.Sprintf(".khabar-%016x.tmp", rand.Uint64()))
+		name := path.Join(dir, tempFileName())
 		f, err := root.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o666)
 		if errors.Is(err, fs.ErrExist) {
 			continue

@@ -118,13 +118,22 @@ func (w *recordWriter) finish() (string, int64, error) {
 	if w.f == nil && w.dir.same(out, w.buf.Bytes()) {
 		return w.stem + ext, w.size, w.dir.removeStale(base + w.otherExt(ext))
 	}
-	err := w.flush()
-	if cerr := w.f.Close(); err == nil {
-		err = cerr
+	var err error
+	if w.f == nil {
+		// All of it is in hand: the temp file is written in one go.
+		w.tmp, err = w.dir.writeTemp(w.buf.Bytes())
+		if err != nil {
+			return "", 0, err
+		}
+	} else {
+		err = w.flush()
+		if cerr := w.f.Close(); err == nil {
+			err = cerr
+		}
+		w.f = nil
 	}
-	w.f = nil
 	if err == nil {
-		err = w.dir.Rename(w.tmp, out)
+		err = w.dir.rename(w.tmp, out)
 	}
 	if err != nil {
 		w.dir.Remove(w.tmp)

@@ -18,8 +18,8 @@ const wholeFile = 1 << 20
 // source is a file of SRC being read: a small one whole, a large one
 // streamed and hashed on the way.
 type source struct {
-	f    *os.File
-	data *bytes.Buffer // the whole file, when small
+	f    *os.File // a large file, open
+	data *[]byte  // the whole file, when small
 	br   *bufio.Reader
 }
 
@@ -28,20 +28,27 @@ type source struct {
 // 64 KiB buffer serves many files instead of one each.
 var readers = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, 64<<10) }}
 
+// srcBufs hold small files read whole.
+var srcBufs = sync.Pool{New: func() any { return new([]byte) }}
+
 func openSource(sf srcFile) (*source, error) {
-	f, err := os.Open(sf.abs)
-	if err != nil {
-		return nil, err
-	}
-	s := &source{f: f}
-	if sf.size <= wholeFile {
-		s.data = buffers.Get().(*bytes.Buffer)
-		s.data.Reset()
-		s.data.Grow(int(sf.size) + bytes.MinRead)
-		if _, err := s.data.ReadFrom(f); err != nil {
-			s.close()
+	if sf.size > wholeFile {
+		f, err := os.Open(sf.abs)
+		if err != nil {
 			return nil, err
 		}
+		return &source{f: f}, nil
+	}
+	s := &source{data: srcBufs.Get().(*[]byte)}
+	// One byte more than the size lets a single read reach the end.
+	if cap(*s.data) <= int(sf.size) {
+		*s.data = make([]byte, 0, max(int(sf.size)+1, 16<<10))
+	}
+	var err error
+	*s.data, err = readAll(sf.abs, *s.data)
+	if err != nil {
+		s.close()
+		return nil, err
 	}
 	return s, nil
 }
@@ -49,7 +56,7 @@ func openSource(sf srcFile) (*source, error) {
 // sum returns the SHA-256 of the file, leaving it ready to be read again.
 func (s *source) sum() (string, error) {
 	if s.data != nil {
-		sum := sha256.Sum256(s.data.Bytes())
+		sum := sha256.Sum256(*s.data)
 		return hex.EncodeToString(sum[:]), nil
 	}
 	h := sha256.New()
@@ -68,7 +75,7 @@ func (s *source) sum() (string, error) {
 func (s *source) hashing() (io.Reader, func() (string, error)) {
 	s.br = readers.Get().(*bufio.Reader)
 	if s.data != nil {
-		s.br.Reset(bytes.NewReader(s.data.Bytes()))
+		s.br.Reset(bytes.NewReader(*s.data))
 		return s.br, s.sum
 	}
 	h := sha256.New()
@@ -85,14 +92,16 @@ func drainSum(h hash.Hash, r io.Reader) (string, error) {
 }
 
 func (s *source) close() {
-	s.f.Close()
+	if s.f != nil {
+		s.f.Close()
+	}
 	if s.br != nil {
 		s.br.Reset(nil)
 		readers.Put(s.br)
 		s.br = nil
 	}
-	if s.data != nil && s.data.Cap() <= 2*wholeFile {
-		buffers.Put(s.data)
+	if s.data != nil && cap(*s.data) <= 2*wholeFile {
+		srcBufs.Put(s.data)
 	}
 	s.data = nil
 }
