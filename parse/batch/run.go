@@ -5,7 +5,6 @@ import (
 	"path"
 	"strings"
 	"sync"
-	"sync/atomic"
 )
 
 // job is one file to convert.
@@ -63,8 +62,8 @@ func stem(rel string) string {
 	return rel
 }
 
-// process runs the jobs on Options.Jobs goroutines. Each takes the next
-// job, converts it, and then, holding the lock, tells the manifest and
+// process runs the jobs on Options.Jobs goroutines. Each takes its next
+// job from the queue, converts it, and then, holding the lock, tells the manifest and
 // the summary and calls Progress: no goroutine hands work to another, and
 // Progress is never called twice at once. A fatal error stops the run:
 // jobs not started are dropped, and the error is returned with the
@@ -82,7 +81,6 @@ func (r *runner) process(ctx context.Context, jobs []job, w *walker) (*Summary, 
 	var (
 		mu    sync.Mutex // guards sum, fatal, the journal and Progress
 		fatal error
-		next  atomic.Int64
 		wg    sync.WaitGroup
 	)
 	stop := func(err error) {
@@ -91,11 +89,13 @@ func (r *runner) process(ctx context.Context, jobs []job, w *walker) (*Summary, 
 		}
 		cancel()
 	}
-	for range min(r.opts.Jobs, max(len(jobs), 1)) {
+	workers := min(r.opts.Jobs, max(len(jobs), 1))
+	q := newQueue(len(jobs), workers)
+	for w := range workers {
 		wg.Go(func() {
 			for ctx.Err() == nil {
-				i := int(next.Add(1) - 1)
-				if i >= len(jobs) {
+				i, ok := q.take(w)
+				if !ok {
 					return
 				}
 				o, err := r.do(&jobs[i])
