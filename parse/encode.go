@@ -6,6 +6,7 @@ import (
 	"io"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 )
 
@@ -166,8 +167,10 @@ func appendArticle(b []byte, a *Article) []byte {
 		b = appendImage(comma(b, i), &a.Images[i])
 	}
 	b = list(end(b, a.Images == nil, `,"sections":`), a.Sections == nil)
+	var spanBuf [64][2]int
+	spans := spanBuf[:0]
 	for i := range a.Sections {
-		b = appendSection(comma(b, i), &a.Sections[i])
+		b, spans = appendSection(comma(b, i), &a.Sections[i], spans)
 	}
 	b = list(end(b, a.Sections == nil, `,"credits":`), a.Credits == nil)
 	for i, c := range a.Credits {
@@ -186,7 +189,7 @@ func appendArticle(b []byte, a *Article) []byte {
 		b = appendString(append(b, `,"rule":`...), r.Rule)
 		b = append(b, '}')
 	}
-	b = appendString(end(b, a.Removed == nil, `,"text":`), a.Text)
+	b = appendText(end(b, a.Removed == nil, `,"text":`), a, spans)
 	b = appendNormalization(append(b, `,"normalization":`...), &a.Normalization)
 	b = appendStats(append(b, `,"stats":`...), &a.Stats)
 	b = list(append(b, `,"warnings":`...), a.Warnings == nil)
@@ -263,24 +266,83 @@ func appendImage(b []byte, img *Image) []byte {
 	return append(b, '}')
 }
 
-func appendSection(b []byte, s *Section) []byte {
+// appendSection appends s, and to spans where the escaped text of its
+// heading and paragraphs lies in b (appendText reuses them).
+func appendSection(b []byte, s *Section, spans [][2]int) ([]byte, [][2]int) {
 	b = append(b, `{"heading":`...)
 	if s.Heading == nil {
 		b = append(b, "null"...)
 	} else {
-		b = appendTextLine(b, s.Heading.Text, s.Heading.Line)
+		b = append(b, `{"text":`...)
+		n := len(b)
+		b = appendString(b, s.Heading.Text)
+		spans = append(spans, [2]int{n + 1, len(b) - 1})
+		b = appendInt(append(b, `,"line":`...), s.Heading.Line)
+		b = append(b, '}')
 	}
 	b = append(b, `,"paragraphs":`...)
 	if s.Paragraphs == nil {
-		return append(b, "null}"...)
+		return append(b, "null}"...), spans
 	}
 	b = append(b, '[')
 	for i, p := range s.Paragraphs {
-		b = appendString(append(comma(b, i), `{"text":`...), p.Text)
+		b = append(comma(b, i), `{"text":`...)
+		n := len(b)
+		b = appendString(b, p.Text)
+		spans = append(spans, [2]int{n + 1, len(b) - 1})
 		b = appendRange(append(b, `,"lines":`...), p.Lines)
 		b = append(b, '}')
 	}
-	return append(b, "]}"...)
+	return append(b, "]}"...), spans
+}
+
+// appendText appends a.Text. The parser makes it of the headings and
+// paragraphs of the sections, parted by blank lines: when it is so, their
+// escaped text, which spans locates in b, is copied rather than escaped a
+// second time.
+func appendText(b []byte, a *Article, spans [][2]int) []byte {
+	if !textOfSections(a) {
+		return appendString(b, a.Text)
+	}
+	b = append(b, '"')
+	for i, sp := range spans {
+		if i > 0 {
+			b = append(b, `\n\n`...)
+		}
+		b = append(b, b[sp[0]:sp[1]]...)
+	}
+	return append(b, '"')
+}
+
+// textOfSections reports whether a.Text is the headings and paragraphs of
+// a.Sections joined by blank lines.
+func textOfSections(a *Article) bool {
+	rest, first := a.Text, true
+	part := func(t string) bool {
+		if !first {
+			if !strings.HasPrefix(rest, "\n\n") {
+				return false
+			}
+			rest = rest[2:]
+		}
+		first = false
+		if !strings.HasPrefix(rest, t) {
+			return false
+		}
+		rest = rest[len(t):]
+		return true
+	}
+	for _, s := range a.Sections {
+		if s.Heading != nil && !part(s.Heading.Text) {
+			return false
+		}
+		for _, p := range s.Paragraphs {
+			if !part(p.Text) {
+				return false
+			}
+		}
+	}
+	return rest == "" && !first
 }
 
 func appendNormalization(b []byte, n *Normalization) []byte {

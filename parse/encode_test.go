@@ -81,6 +81,15 @@ func TestEncodeMatchesEncodingJSON(t *testing.T) {
 		Lines:         []LineKind{},
 	}
 	checkEncode(t, "odd values", a)
+	// text made of the sections (the escaped parts are reused), and text
+	// that is not quite.
+	for _, text := range []string{odd + "\n\n" + odd, odd + "\n\n" + odd + "x", odd + "\n" + odd, odd, odd + "\n\n" + odd + "\n\n"} {
+		a.Text = text
+		checkEncode(t, "text of sections", a)
+	}
+	a.Sections = append(a.Sections, Section{Heading: &Heading{Text: "\xd8"}, Paragraphs: []Paragraph{{Text: "\x80ع"}, {Text: ""}}})
+	a.Text = odd + "\n\n" + odd + "\n\n\xd8\n\n\x80ع\n\n"
+	checkEncode(t, "text of sections", a)
 	a.Lines, a.Normalization.Changes, a.Title, a.Meta = nil, nil, nil, nil
 	checkEncode(t, "nil values", a)
 	a.Images, a.Sections, a.Credits, a.Agencies, a.Removed, a.Warnings, a.Normalization.Ops = nil, nil, nil, nil, nil, nil, nil
