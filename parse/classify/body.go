@@ -147,16 +147,19 @@ func answerMarker(s string) bool {
 // blank lines, which may then end in "!".
 func (d *doc) shortHeading(j int) bool {
 	f := &d.f[j]
-	isolated := d.gap[j] && j+1 < len(d.f) && d.gap[j+1]
-	switch {
-	case f.long || listMarker(f.text) && !numbered(f.text) || notHeading(f.text):
+	if f.long {
 		return false
-	case f.end == endNone:
-		return f.words <= maxShortHeading+starBonus(f.text) || isolated && f.words <= maxIsolatedHeading
-	case strings.HasSuffix(f.text, "!"):
-		return isolated && !f.latin && f.words <= maxIsolatedHeading
 	}
-	return false
+	isolated := d.gap[j] && j+1 < len(d.f) && d.gap[j+1]
+	short := false
+	switch {
+	case f.end == endNone:
+		short = f.words <= maxShortHeading+starBonus(f.text) || isolated && f.words <= maxIsolatedHeading
+	case strings.HasSuffix(f.text, "!"):
+		short = isolated && !f.latin && f.words <= maxIsolatedHeading
+	}
+	// The scans of the text last: most lines are not short.
+	return short && !(listMarker(f.text) && !numbered(f.text)) && !notHeading(f.text)
 }
 
 // notHeading reports lines that never are headings however short: embeds
