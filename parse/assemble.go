@@ -36,7 +36,7 @@ func (p *parser) assemble(a *Article, pd *prepared, sc *scratch) {
 		testhook.BeforeAssemble(pd.text)
 	}
 	sc.norm.reset()
-	defer sc.release()
+	defer sc.release(len(pd.text))
 	// The document's bytes are its own and nothing writes them any more
 	// (see rawDoc.raw): the record's strings may share them.
 	text := unsafe.String(unsafe.SliceData(pd.text), len(pd.text))

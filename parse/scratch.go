@@ -41,14 +41,24 @@ func putScratch(sc *scratch) {
 	}
 }
 
-// release drops slices grown for a very long document, and what the kept
-// ones refer to.
-func (sc *scratch) release() {
+// bigText is the size of a document whose text a pooled scratch must not
+// keep reachable.
+const bigText = 1 << 20
+
+// release drops slices grown for a document of very many lines. The kept
+// ones still refer to the text of the document (size bytes) until the next
+// one overwrites them or the pool lets the scratch go at a garbage
+// collection; for a big document they are cleared first. (Clearing them
+// always cost more than the rest of the pool's savings: clearing pointers
+// while the collector runs goes through its write barrier.)
+func (sc *scratch) release(size int) {
 	if cap(sc.lines) > maxScratchLines {
 		sc.lines, sc.res = nil, nil
 		return
 	}
-	clear(sc.lines[:cap(sc.lines)])
-	clear(sc.res[:cap(sc.res)])
+	if size > bigText {
+		clear(sc.lines)
+		clear(sc.res)
+	}
 	sc.lines, sc.res = sc.lines[:0], sc.res[:0]
 }

@@ -73,7 +73,11 @@ func Append(dst []Result, lines []Line, lex *lexicon.Lexicon) []Result {
 		lex = lexicon.Builtin()
 	}
 	sc := scratchPool.Get().(*scratch)
-	defer sc.put()
+	size := 0
+	for _, l := range lines {
+		size += len(l.Raw)
+	}
+	defer sc.put(size)
 	d := &doc{lex: lex, f: grow(sc.f, len(lines)), gap: grow(sc.gap, len(lines))}
 	blank := false
 	keys := keyArena{bounds: grow(sc.bounds, len(lines)), buf: grow(sc.buf, keyLimit*len(lines)/2), toks: sc.toks[:0]}
@@ -137,15 +141,25 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 // maxScratchLines bounds the documents whose slices are kept for reuse.
 const maxScratchLines = 1 << 12
 
-// put returns sc to the pool without what its lines refer to, unless it
-// grew for a very long document.
-func (sc *scratch) put() {
+// bigText is the size of a document whose text a pooled scratch must not
+// keep reachable.
+const bigText = 1 << 20
+
+// put returns sc to the pool, unless it grew for a document of very many
+// lines. Its slices still refer to the text of the document (size bytes)
+// until the next one overwrites them or the pool lets sc go at a garbage
+// collection; for a big document they are cleared first. (Clearing them
+// always cost more than the rest of the pool's savings: clearing pointers
+// while the collector runs goes through its write barrier.)
+func (sc *scratch) put(size int) {
 	if cap(sc.f) > maxScratchLines {
 		return
 	}
-	clear(sc.f)
-	clear(sc.toks)
-	clear(sc.hits)
+	if size > bigText {
+		clear(sc.f)
+		clear(sc.toks)
+		clear(sc.hits)
+	}
 	sc.f, sc.gap, sc.bounds, sc.buf, sc.toks, sc.hits = sc.f[:0], sc.gap[:0], sc.bounds[:0], sc.buf[:0], sc.toks[:0], sc.hits[:0]
 	scratchPool.Put(sc)
 }
