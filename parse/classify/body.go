@@ -43,8 +43,8 @@ func (d *doc) relatedBlocks(lo, hi int) {
 			if k+1 < hi && listMarker(d.f[k+1].text) {
 				break
 			}
-			if labelOnly && k == j+1 && !d.f[k].long && d.f[k].words <= 30 ||
-				d.headlineLike(k) && d.f[k].words >= minRelatedWords && d.f[k].words <= maxRelatedWords {
+			if labelOnly && k == j+1 && !d.f[k].long && d.f[k].wordsAtMost(30) ||
+				d.headlineLike(k) && d.f[k].wordsAtLeast(minRelatedWords) && d.f[k].wordsAtMost(maxRelatedWords) {
 				d.set(k, Boilerplate, ruleRelatedBlock)
 				continue
 			}
@@ -88,9 +88,9 @@ func (d *doc) headings(lo, hi int) {
 		opens := d.opensSection(j, lo, hi, true)
 		answered := opens && answerMarker(d.f[j+1].text)
 		switch {
-		case f.words <= 8 && d.datelineOnly(j):
+		case f.wordsAtMost(8) && d.datelineOnly(j):
 			d.res[j] = d.metaLine(j)
-		case f.end == endColon && f.words <= maxColonHeading && !f.latin:
+		case f.end == endColon && f.wordsAtMost(maxColonHeading) && !f.isLatin():
 			d.set(j, Heading, ruleColonHeading)
 		case !f.long && dashedAgencies(f, d.lex) != nil:
 			d.set(j, Caption, ruleCaptionCredit)
@@ -99,8 +99,8 @@ func (d *doc) headings(lo, hi int) {
 		case d.unpunctuatedCaption(j):
 			d.set(j, Caption, ruleCaptionBare)
 			d.group(j)
-		case !list && (f.end == endQuestion && (opens && f.words <= d.maxQuestion(j) ||
-			answered && f.words <= maxAnswerHeading) || answered && f.words <= 4 && f.end != endComma):
+		case !list && (f.end == endQuestion && (opens && f.wordsAtMost(d.maxQuestion(j)) ||
+			answered && f.wordsAtMost(maxAnswerHeading)) || answered && f.wordsAtMost(4) && f.end != endComma):
 			d.set(j, Heading, ruleQuestionHeading)
 		case strings.HasPrefix(f.text, "*") && opens && d.shortHeading(j):
 			d.set(j, Heading, ruleShortHeading) // «* الصواريخ» under a lead-in
@@ -126,7 +126,7 @@ func (d *doc) opensSection(j, lo, hi int, chain bool) bool {
 	case isImage(k):
 	case chain && d.open(n) && d.shortHeading(n) && d.opensSection(n, lo, hi, false):
 		// a kicker over the headline of a second story on the page
-	case k == Boilerplate || k == Meta || !d.prose(n) || d.f[n].words < minSectionWords:
+	case k == Boilerplate || k == Meta || !d.prose(n) || !d.f[n].wordsAtLeast(minSectionWords):
 		return false
 	}
 	if numbered(d.f[j].text) && j > lo && !d.prose(j-1) {
@@ -154,9 +154,9 @@ func (d *doc) shortHeading(j int) bool {
 	short := false
 	switch {
 	case f.end == endNone:
-		short = f.words <= maxShortHeading+starBonus(f.text) || isolated && f.words <= maxIsolatedHeading
+		short = f.wordsAtMost(maxShortHeading+starBonus(f.text)) || isolated && f.wordsAtMost(maxIsolatedHeading)
 	case strings.HasSuffix(f.text, "!"):
-		short = isolated && !f.latin && f.words <= maxIsolatedHeading
+		short = isolated && !f.isLatin() && f.wordsAtMost(maxIsolatedHeading)
 	}
 	// The scans of the text last: most lines are not short.
 	return short && !(listMarker(f.text) && !numbered(f.text)) && !notHeading(f.text)
@@ -181,7 +181,7 @@ func notHeading(s string) bool {
 // photo the extractor dropped.
 func (d *doc) unpunctuatedCaption(j int) bool {
 	f := &d.f[j]
-	if !d.blanky || !f.latin || f.end != endNone || f.words < 8 || f.words > 35 || f.long {
+	if !d.blanky || f.end != endNone || f.long || !f.wordsAtLeast(8) || !f.wordsAtMost(35) || !f.isLatin() {
 		return false
 	}
 	return !strings.ContainsAny(f.text, "@#()\"“”") && !strings.Contains(f.text, "http") &&

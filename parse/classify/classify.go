@@ -202,13 +202,13 @@ func (d *doc) open(j int) bool { return d.res[j].Kind == "" }
 // prose reports a line that reads as running text.
 func (d *doc) prose(j int) bool {
 	f := &d.f[j]
-	return f.long || f.words >= 12 || (f.end == endStop || f.end == endColon) && f.words >= 6
+	return f.long || f.wordsAtLeast(12) || (f.end == endStop || f.end == endColon) && f.wordsAtLeast(6)
 }
 
 // headlineLike reports a short line without sentence punctuation.
 func (d *doc) headlineLike(j int) bool {
 	f := &d.f[j]
-	return !f.long && f.words <= 16 && (f.end == endNone || f.end == endQuestion) && !listMarker(f.text)
+	return !f.long && f.wordsAtMost(16) && (f.end == endNone || f.end == endQuestion) && !listMarker(f.text)
 }
 
 func sameKey(a, b []string) bool {

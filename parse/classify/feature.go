@@ -24,9 +24,8 @@ type feat struct {
 	idx     int             // index in the document's lines
 	text    string          // the line trimmed of spaces and invisible characters
 	toks    []string        // match-key tokens (head and tail only when partial)
-	words   int             // space-separated words of text
+	ws      wordScan        // words of text, counted as far as a rule asked (see wordCount)
 	end     byte            // final punctuation class, see endClass
-	latin   bool            // more Latin than Arabic letters
 	digits  bool            // text opens with a digit
 	letters bool            // text has a letter of some script
 	hits    []lexicon.Match // lexicon entries found in toks
@@ -48,10 +47,7 @@ const (
 func newFeat(idx int, raw string, keys *keyArena) feat {
 	text := trimInvisible(raw)
 	f := feat{idx: idx, text: text, end: endClass(text), long: len(text) > longLimit}
-	var lat, ar int
-	f.words, lat, ar = scanWords(text)
-	f.latin = lat > ar
-	f.letters = lat+ar > 0 || hasLetter(text)
+	f.letters = hasLetter(text)
 	f.digits = text != "" && text[0] >= '0' && text[0] <= '9'
 	f.partial = len(text) > keyLimit
 	if keys != nil {
@@ -106,7 +102,12 @@ func (a *keyArena) split(fs []feat) []feat {
 // hasLetter reports a letter of any script in s.
 func hasLetter(s string) bool {
 	for _, r := range s {
-		if unicode.IsLetter(r) {
+		switch {
+		case r < utf8.RuneSelf:
+			if r|0x20 >= 'a' && r|0x20 <= 'z' {
+				return true
+			}
+		case r >= 0x600 && r <= 0x6ff && arabicClass[r-0x600] == arLetter, unicode.IsLetter(r):
 			return true
 		}
 	}
@@ -120,8 +121,29 @@ const maxWords = 48
 // scanWords counts the words of s (up to maxWords) and its Latin and
 // Arabic letters in one pass.
 func scanWords(s string) (words, latin, arabic int) {
-	in, counted := false, false
-	for i := 0; i < len(s); {
+	var w wordScan
+	w.scan(s, maxWords)
+	return w.words, w.latin, w.arabic
+}
+
+// wordScan counts the words of a text and its Latin and Arabic letters up
+// to a number of words, and can go on from there: most rules ask only
+// whether a line has a few words, and a paragraph need not be read to its
+// 48th word for them.
+type wordScan struct {
+	pos                   int // bytes read
+	words, latin, arabic  int
+	in, counted, finished bool // in a chunk; the chunk holds a word rune; the text or maxWords reached
+}
+
+// scan reads s on from where it stopped until it has counted limit words
+// (at most maxWords) or read all of s.
+func (w *wordScan) scan(s string, limit int) {
+	limit = min(limit, maxWords)
+	in, counted := w.in, w.counted
+	words, latin, arabic := w.words, w.latin, w.arabic
+	i := w.pos
+	for i < len(s) && words < limit {
 		c := s[i]
 		var word bool
 		switch {
@@ -164,12 +186,32 @@ func scanWords(s string) (words, latin, arabic int) {
 		}
 		if word && !counted {
 			counted = true
-			if words++; words >= maxWords {
-				return
-			}
+			words++
 		}
 	}
-	return
+	*w = wordScan{pos: i, words: words, latin: latin, arabic: arabic, in: in, counted: counted,
+		finished: i >= len(s) || words >= maxWords}
+}
+
+// wordCount returns the number of words of the line, or n when it has n
+// or more (n is at most maxWords), reading the line only as far as that
+// takes.
+func (f *feat) wordCount(n int) int {
+	if f.ws.words < n && !f.ws.finished {
+		f.ws.scan(f.text, n)
+	}
+	return min(f.ws.words, n)
+}
+
+func (f *feat) wordsAtMost(n int) bool  { return f.wordCount(n+1) <= n }
+func (f *feat) wordsAtLeast(n int) bool { return f.wordCount(n) >= n }
+func (f *feat) wordsAre(n int) bool     { return f.wordCount(n+1) == n }
+
+// isLatin reports more Latin than Arabic letters in the first maxWords
+// words.
+func (f *feat) isLatin() bool {
+	f.wordCount(maxWords)
+	return f.ws.latin > f.ws.arabic
 }
 
 // Classes of the Arabic block for scanWords.

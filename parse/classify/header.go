@@ -22,7 +22,7 @@ const (
 // that ends in a full stop, not a dateline paragraph or a list item.
 func (d *doc) titleLike(j int) bool {
 	f := &d.f[j]
-	if !d.open(j) || f.long || f.words < 2 || f.words > 25 || listMarker(f.text) {
+	if !d.open(j) || f.long || !f.wordsAtLeast(2) || !f.wordsAtMost(25) || listMarker(f.text) {
 		return false
 	}
 	if f.end != endNone && f.end != endQuestion && !strings.HasSuffix(f.text, "!") {
@@ -73,7 +73,7 @@ func (d *doc) header(lo, hi int) {
 		return
 	} else {
 		// Two headlines in a row: the first is a kicker over the title.
-		if k := lo + 1; k < hi && d.titleLike(k) && d.f[k].words <= 12 && d.f[k].end != endQuestion && !d.zoneMeta(k) &&
+		if k := lo + 1; k < hi && d.titleLike(k) && d.f[k].wordsAtMost(12) && d.f[k].end != endQuestion && !d.zoneMeta(k) &&
 			!sameKey(d.f[lo].toks, d.f[k].toks) &&
 			(k+1 >= hi || d.prose(k+1) || !d.open(k+1) || d.zoneMeta(k+1)) {
 			d.set(lo, Heading, ruleKicker)
@@ -98,7 +98,7 @@ func (d *doc) header(lo, hi int) {
 			d.res[k] = d.metaLine(k)
 		case d.prose(k):
 			return
-		case d.titleLike(k) && d.f[k].words >= 4:
+		case d.titleLike(k) && d.f[k].wordsAtLeast(4):
 			d.set(k, Heading, ruleDeck)
 		default:
 			return
@@ -115,7 +115,7 @@ func (d *doc) untitledZone(lo, hi int) {
 			continue
 		}
 		f := &d.f[k]
-		if !d.zoneMeta(k) || f.words > 7 || !(hasDashSep(f.text) || d.whole(k, lexicon.Outlet)) {
+		if !d.zoneMeta(k) || !f.wordsAtMost(7) || !(hasDashSep(f.text) || d.whole(k, lexicon.Outlet)) {
 			return
 		}
 		d.res[k] = d.metaLine(k)
@@ -129,19 +129,19 @@ func (d *doc) whole(j int, k lexicon.Kind) bool { return wholeMatch(d.lex, k, d.
 // سكاي نيوز عربية», «تونس (رويترز) -الوسط التونسية:», a bare name.
 func (d *doc) zoneMeta(j int) bool {
 	f := &d.f[j]
-	if !d.open(j) || f.long || f.words > 8 {
+	if !d.open(j) || f.long || !f.wordsAtMost(8) {
 		return false
 	}
 	if wholeMatch(d.lex, lexicon.Outlet, f.toks) {
 		return true
 	}
-	if f.words <= 7 && (hasDashSep(f.text) || f.end == endColon && f.words <= 6) {
+	if f.wordsAtMost(7) && (hasDashSep(f.text) || f.end == endColon && f.wordsAtMost(6)) {
 		return true
 	}
 	if dl, ok := FindDateline(f.text, d.lex); ok && dl.Agency != "" {
 		return true
 	}
-	return f.words <= 3 && f.end == endNone && !strings.ContainsAny(f.text, "0123456789")
+	return f.wordsAtMost(3) && f.end == endNone && !strings.ContainsAny(f.text, "0123456789")
 }
 
 func (d *doc) metaLine(j int) Result {

@@ -23,10 +23,10 @@ func (d *doc) photoCredit(j int) bool {
 // from the credit.
 func (d *doc) captionLike(j int, parted bool) bool {
 	f := &d.f[j]
-	if !d.open(j) || f.long || f.words < 2 || f.words > 35 || f.end == endColon || f.end == endComma {
+	if !d.open(j) || f.long || f.end == endColon || f.end == endComma || parted && f.end == endStop {
 		return false
 	}
-	return !(parted && f.end == endStop)
+	return f.wordsAtLeast(2) && f.wordsAtMost(35)
 }
 
 func (d *doc) group(js ...int) {

@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"math/rand/v2"
 	"reflect"
 	"testing"
 )
@@ -65,6 +66,35 @@ func TestEndClass(t *testing.T) {
 	for _, tt := range tests {
 		if got := endClass(tt.in); got != tt.want {
 			t.Errorf("endClass(%q) = %d, want %d", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestWordCount checks the lazy word count against a count of the whole
+// line, whatever the order of the questions asked.
+func TestWordCount(t *testing.T) {
+	pieces := []string{"a", " ", "ب", "ة", "é", "\u00a0", "€", "\u200f", "😀", "،", "؟", "\u061c", "١", "ً", "-", ".",
+		"Z", "9", "\t", "ـ", "ж", "  ", "word ", "كلمة "}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 20000 {
+		var b []byte
+		for n := rng.IntN(200); n > 0; n-- {
+			b = append(b, pieces[rng.IntN(len(pieces))]...)
+		}
+		text := string(b)
+		words, latin, arabic := scanWords(text)
+		f := feat{text: text}
+		for range 5 {
+			n := rng.IntN(maxWords + 3)
+			if got := f.wordCount(n); got != min(words, n) {
+				t.Fatalf("%q: wordCount(%d) = %d, want %d", text, n, got, min(words, n))
+			}
+		}
+		if got := f.isLatin(); got != (latin > arabic) {
+			t.Fatalf("%q: isLatin %v, want %v", text, got, latin > arabic)
+		}
+		if f.ws.words != words {
+			t.Fatalf("%q: %d words after isLatin, want %d", text, f.ws.words, words)
 		}
 	}
 }

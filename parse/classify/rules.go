@@ -46,9 +46,9 @@ func intrinsic(f *feat, lex *lexicon.Lexicon) (r Result, ok bool) {
 		return decided(Boilerplate, ruleWidget, f.text), true
 	case len(toks) == 1 && len(toks[0]) >= 5 && allDigits(toks[0]):
 		return decided(Boilerplate, ruleNumericID, f.text), true
-	case f.words == 1 && (strings.HasPrefix(f.text, "http") || strings.HasPrefix(f.text, "www.")):
+	case f.wordsAre(1) && (strings.HasPrefix(f.text, "http") || strings.HasPrefix(f.text, "www.")):
 		return decided(Boilerplate, ruleURL, f.text), true
-	case f.words == 1 && strings.Contains(f.text, "@") && strings.Contains(f.text, "."):
+	case f.wordsAre(1) && strings.Contains(f.text, "@") && strings.Contains(f.text, "."):
 		r = decided(Meta, ruleEmail, f.text)
 		r.MetaKind = "other"
 		return r, true
@@ -61,10 +61,10 @@ func intrinsic(f *feat, lex *lexicon.Lexicon) (r Result, ok bool) {
 	if !f.letters {
 		return decided(Boilerplate, ruleNoLetters, f.text), true
 	}
-	if _, ok := f.prefix(lexicon.Related); ok && f.words <= 40 {
+	if _, ok := f.prefix(lexicon.Related); ok && f.wordsAtMost(40) {
 		return decided(Boilerplate, ruleRelated, f.text), true
 	}
-	if f.words <= 40 && f.has(lexicon.Boilerplate) {
+	if f.has(lexicon.Boilerplate) && f.wordsAtMost(40) {
 		return decided(Boilerplate, ruleCallToAction, f.text), true
 	}
 	if r, ok := labelled(f, lex); ok {
@@ -81,7 +81,7 @@ func intrinsic(f *feat, lex *lexicon.Lexicon) (r Result, ok bool) {
 		r.Agencies = lex.AgenciesIn(toks)
 		return r, true
 	}
-	if ag, ok := creditOnly(f.text, toks, lex); ok && f.words <= 10 && !f.partial {
+	if ag, ok := creditOnly(f.text, toks, lex); ok && f.wordsAtMost(10) && !f.partial {
 		r = decided(Credit, ruleCreditLine, f.text)
 		r.Agencies = ag
 		return r, true
@@ -102,7 +102,7 @@ func attribution(f *feat, lex *lexicon.Lexicon) bool {
 	if f.text[0] == '(' && ms[0].Start <= 2 {
 		return true
 	}
-	return f.words <= 30
+	return f.wordsAtMost(30)
 }
 
 func decided(k Kind, rule, text string) Result {
@@ -126,7 +126,7 @@ func allDigits(s string) bool {
 // isDate reports a date or time line: «الجمعة, 29 يونيو, 2012, 17:35
 // بتوقيت القدس», "Fri, 11 Aug 2017 15:16:32 GMT", "2012-06-03", "07.13".
 func isDate(f *feat, lex *lexicon.Lexicon) bool {
-	if f.partial || f.words > 12 || len(f.toks) > 14 {
+	if f.partial || !f.wordsAtMost(12) || len(f.toks) > 14 {
 		return false
 	}
 	digits, words, other := 0, 0, 0
@@ -194,7 +194,7 @@ func labelled(f *feat, lex *lexicon.Lexicon) (Result, bool) {
 		multi := m.End > 1
 		sep := separated(f.text, label)
 		ag := lex.AgenciesIn(toks[m.End:])
-		if n <= 8 && f.words <= 14 && (multi || sep || ag != nil) && (n > 0 || multi || sep) {
+		if n <= 8 && f.wordsAtMost(14) && (multi || sep || ag != nil) && (n > 0 || multi || sep) {
 			r := decided(Credit, ruleLabelledCredit, rest)
 			r.Label, r.Agencies = label, ag
 			return r, true
@@ -202,7 +202,7 @@ func labelled(f *feat, lex *lexicon.Lexicon) (Result, bool) {
 	}
 	if m, ok := f.prefix(lexicon.SourceLabel); ok {
 		label, rest := dropTokens(f.text, m.End)
-		if len(toks)-m.End <= 6 && f.words <= 9 && (rest == "" || separated(f.text, label)) {
+		if len(toks)-m.End <= 6 && f.wordsAtMost(9) && (rest == "" || separated(f.text, label)) {
 			r := decided(Credit, ruleSourceLine, rest)
 			r.Label, r.Agencies = label, lex.AgenciesIn(toks[m.End:])
 			return r, true
@@ -234,7 +234,7 @@ func appendNew(list, more []string) []string {
 // placeAgency reports a dateline line: a place, a dash and an agency,
 // «القاهرة - رويترز», «الرياض - واس».
 func placeAgency(f *feat, lex *lexicon.Lexicon) bool {
-	if f.partial || f.words > 7 {
+	if f.partial || !f.wordsAtMost(7) {
 		return false
 	}
 	for i, r := range f.text {
@@ -298,13 +298,13 @@ func creditOnly(text string, toks []string, lex *lexicon.Lexicon) ([]string, boo
 // byline reports «كتب: ...», «حوار: ...», «تحقيق - ...», "By Jane Doe" and
 // the aggregator's glued «... نشر في <paper> يوم 01 - 10 - 2012».
 func byline(f *feat, lex *lexicon.Lexicon) (Result, bool) {
-	if f.long || f.words > 15 {
+	if f.long || !f.wordsAtMost(15) {
 		return Result{}, false
 	}
-	if m, ok := f.prefix(lexicon.BylineLabel); ok && f.words <= 10 && len(f.toks) > m.End {
+	if m, ok := f.prefix(lexicon.BylineLabel); ok && f.wordsAtMost(10) && len(f.toks) > m.End {
 		label, rest := dropTokens(f.text, m.End)
-		latinBy := f.latin && f.words <= 6 && startsUpper(rest)
-		strong := !f.latin && f.words <= 6 && strongByline[m.Entry.Text]
+		latinBy := f.isLatin() && f.wordsAtMost(6) && startsUpper(rest)
+		strong := !f.isLatin() && f.wordsAtMost(6) && strongByline[m.Entry.Text]
 		if separated(f.text, label) || latinBy || strong {
 			r := decided(Meta, ruleByline, f.text)
 			r.MetaKind = "byline"
@@ -333,19 +333,31 @@ func startsUpper(s string) bool {
 // «... (رويترز)», "... (AFP/Getty)", «... (تصوير أحمد شحاتة)», or a credit
 // label inside the line ("... Mandatory Credit: ...").
 func gluedCaption(f *feat, lex *lexicon.Lexicon) (Result, bool) {
-	if f.words < 3 || f.words > 45 || f.long {
+	if f.long {
 		return Result{}, false
 	}
+	// A caption has 3 to 45 words; counted last, as most lines show no
+	// glued credit.
+	fits := func() bool { return f.wordsAtLeast(3) && f.wordsAtMost(45) }
 	if _, ok := f.suffix(lexicon.Archive); ok {
+		if !fits() {
+			return Result{}, false
+		}
 		return decided(Caption, ruleCaptionArchive, f.text), true
 	}
 	if ag := gluedAgencies(f.text, lex); ag != nil {
+		if !fits() {
+			return Result{}, false
+		}
 		r := decided(Caption, ruleCaptionCredit, f.text)
 		r.Agencies = ag
 		return r, true
 	}
 	for _, m := range f.hits {
 		if m.Entry.Kind == lexicon.CreditLabel && m.Start >= 3 && m.End-m.Start > 1 && len(f.toks)-m.End <= 12 {
+			if !fits() {
+				return Result{}, false
+			}
 			r := decided(Caption, ruleCaptionCredit, f.text)
 			r.Agencies = lex.AgenciesIn(f.toks[m.Start:])
 			return r, true
