@@ -16,42 +16,43 @@ type textCounts struct {
 // countText counts the words, code points and letters of s in one pass,
 // without a rune decode for ASCII and the Arabic block.
 func countText(s string) textCounts {
-	var c textCounts
+	// Locals, not the struct's fields: they stay in registers.
+	var words, chars, letters, arabic int
 	prevSpace := 1 // 1 after a word separator (and at the start)
-	for i := 0; i < len(s); c.chars++ {
+	for i := 0; i < len(s); chars++ {
 		b := s[i]
 		if b < utf8.RuneSelf {
 			k := asciiClass[b]
 			space := int(k & asciiSpace)
-			c.words += prevSpace &^ space
-			c.letters += int(k >> 1)
+			words += prevSpace &^ space
+			letters += int(k >> 1)
 			prevSpace = space
 			i++
 			continue
 		}
-		c.words += prevSpace
+		words += prevSpace
 		prevSpace = 0
-		if b >= 0xD8 && b <= 0xDB && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+		if b-0xD8 <= 3 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
 			// U+0600–U+06FF, the Arabic block, from a table.
 			l := int(arabicBlockLetter[int(b&3)<<6|int(s[i+1]&0x3F)])
-			c.arabic += l
-			c.letters += l
+			arabic += l
+			letters += l
 			i += 2
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case isArabicLetter(r):
-			c.arabic++
-			c.letters++
+			arabic++
+			letters++
 		case r >= 0x0600 && r <= 0x08FF || r >= 0xFB50 && r <= 0xFEFF:
 			// Arabic marks, digits and punctuation
 		case unicode.IsLetter(r):
-			c.letters++
+			letters++
 		}
 		i += size
 	}
-	return c
+	return textCounts{words: words, chars: chars, letters: letters, arabic: arabic}
 }
 
 // asciiClass has asciiSpace for the bytes that part words and
