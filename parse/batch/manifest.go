@@ -4,12 +4,14 @@ import (
 	"bufio"
 	"bytes"
 	"cmp"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"io"
 	"io/fs"
 	"os"
 	"slices"
+	"strconv"
 	"time"
 	"unicode/utf8"
 )
@@ -85,13 +87,11 @@ func writeManifest(root *os.Root, m map[string]entry) error {
 		entries = append(entries, e)
 	}
 	slices.SortFunc(entries, func(a, b entry) int { return cmp.Compare(a.Src, b.Src) })
-	var buf bytes.Buffer
+	var buf []byte
 	for _, e := range entries {
-		if err := appendEntry(&buf, e); err != nil {
-			return err
-		}
+		buf = appendEntry(buf, e)
 	}
-	return writeFileAtomic(root, manifestName, buf.Bytes())
+	return writeFileAtomic(root, manifestName, buf)
 }
 
 // journal appends entries to the manifest as outputs are finished. It
@@ -100,7 +100,7 @@ func writeManifest(root *os.Root, m map[string]entry) error {
 // outputs, which the next run makes again.
 type journal struct {
 	f       *os.File
-	buf     bytes.Buffer
+	buf     []byte
 	pending int
 	last    time.Time
 }
@@ -119,9 +119,7 @@ func openJournal(root *os.Root) (*journal, error) {
 }
 
 func (j *journal) record(e entry) error {
-	if err := appendEntry(&j.buf, e); err != nil {
-		return err
-	}
+	j.buf = appendEntry(j.buf, e)
 	j.pending++
 	if j.pending >= journalBatch || time.Since(j.last) >= journalDelay {
 		return j.flush()
@@ -130,8 +128,8 @@ func (j *journal) record(e entry) error {
 }
 
 func (j *journal) flush() error {
-	_, err := j.f.Write(j.buf.Bytes())
-	j.buf.Reset()
+	_, err := j.f.Write(j.buf)
+	j.buf = j.buf[:0]
 	j.pending, j.last = 0, time.Now()
 	return err
 }
@@ -144,16 +142,58 @@ func (j *journal) close() error {
 	return err
 }
 
-func appendEntry(buf *bytes.Buffer, e entry) error {
+// appendEntry appends e as a line of JSON, the bytes encoding/json
+// writes for it without HTML escaping, by hand: reflection was the larger
+// part of the manifest's cost.
+func appendEntry(b []byte, e entry) []byte {
+	b = appendJSONString(append(b, `{"src":`...), e.Src)
+	if e.Out != "" {
+		b = appendJSONString(append(b, `,"out":`...), e.Out)
+	}
+	if e.SHA256 != "" {
+		b = appendJSONString(append(b, `,"sha256":`...), e.SHA256)
+	}
+	if e.OutBytes != 0 {
+		b = strconv.AppendInt(append(b, `,"out_bytes":`...), e.OutBytes, 10)
+	}
+	if e.Schema != "" {
+		b = appendJSONString(append(b, `,"schema":`...), e.Schema)
+	}
+	if e.Options != "" {
+		b = appendJSONString(append(b, `,"options":`...), e.Options)
+	}
 	if !utf8.ValidString(e.Src) {
-		e.SrcBytes = []byte(e.Src)
+		b = appendBase64(append(b, `,"src_bytes":`...), e.Src)
 	}
 	if !utf8.ValidString(e.Out) {
-		e.OutName = []byte(e.Out)
+		b = appendBase64(append(b, `,"out_name_bytes":`...), e.Out)
 	}
-	enc := json.NewEncoder(buf)
-	enc.SetEscapeHTML(false)
-	return enc.Encode(e)
+	return append(b, "}\n"...)
+}
+
+// appendJSONString appends s as a JSON string. Printable ASCII other than
+// " and \ is written as it is; anything else goes through encoding/json.
+func appendJSONString(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x80 || c == '"' || c == '\\' {
+			var buf bytes.Buffer
+			enc := json.NewEncoder(&buf)
+			enc.SetEscapeHTML(false)
+			enc.Encode(s) // a string always encodes
+			return append(b, bytes.TrimSuffix(buf.Bytes(), []byte("\n"))...)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
+}
+
+// appendBase64 appends s as encoding/json writes a []byte: a base64
+// string.
+func appendBase64(b []byte, s string) []byte {
+	b = append(b, '"')
+	b = base64.StdEncoding.AppendEncode(b, []byte(s))
+	return append(b, '"')
 }
 
 // restoreNames puts back the names that are not UTF-8.

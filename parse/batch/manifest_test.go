@@ -1,0 +1,54 @@
+package batch
+
+import (
+	"bytes"
+	"encoding/json"
+	"testing"
+	"unicode/utf8"
+)
+
+// TestAppendEntry holds the hand-written manifest line to what
+// encoding/json writes for the entry, and reads it back.
+func TestAppendEntry(t *testing.T) {
+	names := []string{"a/b.txt", "خبر عاجل.txt", "q\"uote\\.txt", "tab\t\x01.txt", "\xff\xfe.txt", "<&>.txt", "\u2028.txt", ""}
+	for _, src := range names {
+		for _, out := range names {
+			for _, n := range []int64{0, 1, 1 << 40} {
+				e := entry{Src: src, Out: out, SHA256: "ab12", OutBytes: n, Schema: "1", Options: "x"}
+				if src == "" {
+					e = entry{Out: out}
+				}
+				got := appendEntry(nil, e)
+				want := stdEntry(t, e)
+				if !bytes.Equal(got, want) {
+					t.Fatalf("%+v:\n got %s\nwant %s", e, got, want)
+				}
+				var back entry
+				if err := json.Unmarshal(got, &back); err != nil {
+					t.Fatal(err)
+				}
+				back.restoreNames()
+				if back.Src != e.Src || back.Out != e.Out || back.OutBytes != e.OutBytes || back.SHA256 != e.SHA256 {
+					t.Errorf("read back %+v, want %+v", back, e)
+				}
+			}
+		}
+	}
+}
+
+// stdEntry is the line encoding/json writes for e.
+func stdEntry(t *testing.T, e entry) []byte {
+	if !utf8.ValidString(e.Src) {
+		e.SrcBytes = []byte(e.Src)
+	}
+	if !utf8.ValidString(e.Out) {
+		e.OutName = []byte(e.Out)
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(e); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
