@@ -105,7 +105,9 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 	opts := batch.Options{
 		Parse: po, Include: o.include, Exclude: o.exclude, Jobs: o.jobs,
 		Force: o.force, Check: o.check, Follow: o.follow,
-		Progress: bar.event,
+	}
+	if bar.drawn() {
+		opts.Progress = bar.event // the walk then sizes every file for it
 	}
 	if o.debug {
 		opts.Progress = func(e batch.Event) { debugEvent(o.stderr, e) }

@@ -34,6 +34,9 @@ func newProgress(stderr io.Writer, enabled bool) *progress {
 	return pr
 }
 
+// drawn reports whether there is a bar to draw.
+func (pr *progress) drawn() bool { return pr.w != nil }
+
 // event is batch.Options.Progress.
 func (pr *progress) event(e batch.Event) {
 	if pr.w == nil {

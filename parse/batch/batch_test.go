@@ -515,6 +515,19 @@ func TestProgress(t *testing.T) {
 	}
 }
 
+// The bytes converted are counted whether the walk sized the files (for
+// Progress) or not.
+func TestSummaryBytes(t *testing.T) {
+	src := t.TempDir()
+	writeTree(t, src, map[string]string{"a.txt": "a", "b/c.txt": "bb"})
+	for _, progress := range []func(Event){nil, func(Event) {}} {
+		sum := run(t, src, t.TempDir(), Options{Progress: progress})
+		if sum.Converted != 2 || sum.Bytes != 3 {
+			t.Errorf("progress %v: %d converted, %d bytes, want 2 and 3", progress != nil, sum.Converted, sum.Bytes)
+		}
+	}
+}
+
 func must(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {

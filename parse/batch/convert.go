@@ -17,7 +17,7 @@ func (r *runner) do(j *job) (o outcome, err error) {
 	if j.res != nil {
 		return outcome{res: *j.res}, nil
 	}
-	o.res = FileResult{Path: j.f.rel, Bytes: j.f.size, index: j.f.order}
+	o.res = FileResult{Path: j.f.rel, Bytes: max(j.f.size, 0), index: j.f.order}
 	current := j.prev != nil && !r.opts.Force && r.current(j.prev)
 	if r.opts.Check && !current {
 		// No need to read the source to know its output must be made.
@@ -32,6 +32,7 @@ func (r *runner) do(j *job) (o outcome, err error) {
 		return r.fail(j, o.res, "cannot read: "+pathErr(err))
 	}
 	defer src.close()
+	o.res.Bytes = src.size
 	if current {
 		sum, err := src.sum()
 		if err != nil {

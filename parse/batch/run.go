@@ -33,7 +33,7 @@ func (r *runner) plan(w *walker, prev map[string]entry) []job {
 	for _, f := range w.files {
 		j := job{f: f, stem: stem(f.rel)}
 		fail := func(reason string) {
-			j.res = &FileResult{Path: f.rel, State: Failed, Reason: reason, Bytes: f.size, index: f.order}
+			j.res = &FileResult{Path: f.rel, State: Failed, Reason: reason, Bytes: max(f.size, 0), index: f.order}
 			delete(r.kept, f.rel)
 		}
 		switch o, taken := owner[j.stem]; {

@@ -20,6 +20,7 @@ const wholeFile = 1 << 20
 type source struct {
 	f    *os.File // a large file, open
 	data *[]byte  // the whole file, when small
+	size int64    // the bytes read when small, else the size on opening
 	br   *bufio.Reader
 }
 
@@ -32,23 +33,19 @@ var readers = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, 64<<10
 var srcBufs = sync.Pool{New: func() any { return new([]byte) }}
 
 func openSource(sf srcFile) (*source, error) {
-	if sf.size > wholeFile {
-		f, err := os.Open(sf.abs)
-		if err != nil {
-			return nil, err
-		}
-		return &source{f: f}, nil
-	}
 	s := &source{data: srcBufs.Get().(*[]byte)}
-	// One byte more than the size lets a single read reach the end.
-	if cap(*s.data) <= int(sf.size) {
-		*s.data = make([]byte, 0, max(int(sf.size)+1, 16<<10))
-	}
 	var err error
-	*s.data, err = readAll(sf.abs, *s.data)
+	*s.data, s.size, err = readSmall(sf.abs, wholeFile, *s.data)
 	if err != nil {
 		s.close()
 		return nil, err
+	}
+	if s.size > wholeFile {
+		srcBufs.Put(s.data)
+		s.data = nil
+		if s.f, err = os.Open(sf.abs); err != nil {
+			return nil, err
+		}
 	}
 	return s, nil
 }

@@ -7,16 +7,25 @@ import (
 	"os"
 )
 
-// readAll reads the file name into b[:0], growing it as needed.
-func readAll(name string, b []byte) ([]byte, error) {
+// readSmall opens the file name and, when it holds at most limit bytes,
+// reads it whole into b[:0]. It returns the file's size: the bytes read,
+// or when over limit, its size on opening (nothing read).
+func readSmall(name string, limit int64, b []byte) ([]byte, int64, error) {
 	f, err := os.Open(name)
 	if err != nil {
-		return b, err
+		return b, 0, err
 	}
 	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return b, 0, err
+	}
+	if fi.Size() > limit {
+		return b, fi.Size(), nil
+	}
 	buf := bytes.NewBuffer(b[:0])
 	_, err = buf.ReadFrom(f)
-	return buf.Bytes(), err
+	return buf.Bytes(), int64(buf.Len()), err
 }
 
 func dirFD(f *os.File) (int, error) { return -1, nil }

@@ -13,17 +13,30 @@ import (
 // file costs four fcntl calls and a failed epoll registration on open,
 // a third of the system calls of converting a small file.
 
-// readAll reads the file name into b[:0], growing it as needed. O_NONBLOCK
-// keeps a fifo put in place of a file since the walk from blocking the
-// run; it changes nothing for a regular file.
-func readAll(name string, b []byte) ([]byte, error) {
+// readSmall opens the file name and, when it holds at most limit bytes,
+// reads it whole into b[:0], grown as needed. It returns the file's size:
+// the bytes read, or when over limit, its size on opening (nothing read).
+// O_NONBLOCK keeps a fifo put in place of a file since the walk from
+// blocking the run; it changes nothing for a regular file.
+func readSmall(name string, limit int64, b []byte) ([]byte, int64, error) {
 	fd, err := ignoringEINTR2(func() (int, error) {
 		return unix.Open(name, unix.O_RDONLY|unix.O_CLOEXEC|unix.O_NONBLOCK, 0)
 	})
 	if err != nil {
-		return b, &os.PathError{Op: "open", Path: name, Err: err}
+		return b, 0, &os.PathError{Op: "open", Path: name, Err: err}
 	}
 	defer unix.Close(fd)
+	var st unix.Stat_t
+	if err := ignoringEINTR(func() error { return unix.Fstat(fd, &st) }); err != nil {
+		return b, 0, &os.PathError{Op: "stat", Path: name, Err: err}
+	}
+	if st.Size > limit {
+		return b, st.Size, nil
+	}
+	// One byte more than the size lets a single read reach the end.
+	if int64(cap(b)) <= st.Size {
+		b = make([]byte, 0, max(st.Size+1, 16<<10))
+	}
 	b = b[:0]
 	for {
 		if len(b) == cap(b) {
@@ -31,10 +44,10 @@ func readAll(name string, b []byte) ([]byte, error) {
 		}
 		n, err := ignoringEINTR2(func() (int, error) { return unix.Read(fd, b[len(b):cap(b)]) })
 		if err != nil {
-			return b, &os.PathError{Op: "read", Path: name, Err: err}
+			return b, int64(len(b)), &os.PathError{Op: "read", Path: name, Err: err}
 		}
 		if n == 0 {
-			return b, nil
+			return b, int64(len(b)), nil
 		}
 		b = b[:len(b)+n]
 	}

@@ -13,8 +13,8 @@ import (
 type srcFile struct {
 	rel   string // slash-separated, relative to SRC
 	abs   string
-	size  int64
-	order int // in the walk, shared with problems
+	size  int64 // -1 when the walk did not ask (walker.sizes)
+	order int   // in the walk, shared with problems
 }
 
 // walker lists the files of SRC in a fixed order: names sorted within each
@@ -22,6 +22,7 @@ type srcFile struct {
 type walker struct {
 	include, exclude []string
 	follow           bool
+	sizes            bool          // stat each file for its size
 	skip             []fs.FileInfo // folders not to enter (DST)
 	files            []srcFile
 	problems         []FileResult // folders that cannot be read, symlink loops
@@ -36,8 +37,11 @@ func (w *walker) walk(dir, rel string, ancestors []fs.FileInfo) {
 		w.problem(rel, Failed, "cannot read folder: "+pathErr(err))
 	}
 	for _, e := range entries {
-		abs := filepath.Join(dir, e.Name())
-		r := path.Join(rel, e.Name())
+		abs := joinName(dir, e.Name())
+		r := e.Name()
+		if rel != "" {
+			r = rel + "/" + r
+		}
 		switch t := e.Type(); {
 		case t.IsDir():
 			if w.excluded(e.Name(), r) {
@@ -98,6 +102,10 @@ func (w *walker) symlink(abs, rel, name string, ancestors []fs.FileInfo) {
 }
 
 func (w *walker) file(abs, rel string, e fs.DirEntry) {
+	if !w.sizes {
+		w.add(srcFile{rel: rel, abs: abs, size: -1})
+		return
+	}
 	fi, err := e.Info()
 	if err != nil {
 		w.problem(rel, Failed, "cannot read: "+pathErr(err))
@@ -115,6 +123,15 @@ func (w *walker) add(f srcFile) {
 func (w *walker) problem(rel string, s State, reason string) {
 	w.problems = append(w.problems, FileResult{Path: rel, State: s, Reason: reason, index: w.n})
 	w.n++
+}
+
+// joinName is filepath.Join(dir, name) for a clean dir and a name read
+// from it, without cleaning again.
+func joinName(dir, name string) string {
+	if os.IsPathSeparator(dir[len(dir)-1]) {
+		return dir + name
+	}
+	return dir + string(filepath.Separator) + name
 }
 
 // wanted reports whether a file matches an include pattern and no exclude
