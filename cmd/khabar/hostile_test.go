@@ -220,3 +220,16 @@ func TestParseRunawayTimeout(t *testing.T) {
 		t.Fatalf("exit %d, records %+v, stderr %s", code, recs, stderr.String())
 	}
 }
+
+// TestNormalizeControlFlood: thousands of invisible controls between two
+// marks (more than a 4 KiB read holds) stream through normalize, exit 0.
+func TestNormalizeControlFlood(t *testing.T) {
+	in := "ب\u064e" + strings.Repeat("\u200f", 5000) + "\u064eب\n"
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"normalize"}, strings.NewReader(in), &stdout, &stderr); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	if got := stdout.String(); strings.ContainsRune(got, '\u200f') || !strings.HasPrefix(got, "ب\u064e") {
+		t.Fatalf("output %+q", got)
+	}
+}

@@ -19,7 +19,14 @@ import (
 // scanCluster finds the end of the cluster whose first code point ends at
 // i, and whether its terminator is a letter. ok is false when src ends
 // before the terminator and more input may come.
+//
+// A code point the ops delete (an invisible control) more than
+// maxClusterRead bytes into the cluster ends it: a cluster is read whole,
+// and transform.Reader holds 4 KiB of input, so a longer run of controls
+// between two marks would otherwise stop a stream. Where the cut falls
+// depends only on the cluster, never on how the input is chunked.
 func (n *Normalizer) scanCluster(src []byte, i int, atEOF bool) (end int, right, ok bool) {
+	from := i
 	for i < len(src) {
 		if !atEOF && !utf8.FullRune(src[i:]) {
 			return 0, false, false
@@ -27,7 +34,13 @@ func (n *Normalizer) scanCluster(src []byte, i int, atEOF bool) (end int, right,
 		r, size := utf8.DecodeRune(src[i:])
 		e := n.lookup(r)
 		switch e.kind() {
-		case kMark, kTatweel, kDel:
+		case kDel:
+			if i-from > maxClusterRead {
+				return i, false, true
+			}
+			i += size
+			continue
+		case kMark, kTatweel:
 			i += size
 			continue
 		case kPres:
@@ -42,6 +55,11 @@ func (n *Normalizer) scanCluster(src []byte, i int, atEOF bool) (end int, right,
 	}
 	return len(src), false, atEOF
 }
+
+// maxClusterRead bounds the bytes of a cluster read before a control ends
+// it; with the cluster's first code point and the control it stays below
+// transform.Reader's 4 KiB.
+const maxClusterRead = 3 << 10
 
 // startsBase reports whether r starts a new NFC segment and is a base for
 // the tatweel op: a presentation form expanding to such a rune ends a

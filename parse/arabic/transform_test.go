@@ -293,3 +293,30 @@ func TestTransformJoinerCut(t *testing.T) {
 		}
 	}
 }
+
+// TestTransformLongControlRun streams clusters holding more deleted
+// controls than transform.Reader's 4 KiB can hold at once: the cluster is
+// cut after maxClusterRead bytes, the same way whole and streamed.
+func TestTransformLongControlRun(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	for _, s := range []string{
+		"ب\u064e" + strings.Repeat("\u200f", 3000) + "\u064eب",
+		"ب\u064e" + strings.Repeat("\u061c", 5000) + "\u0651 نص",
+		"ب" + strings.Repeat("\u064e\u200f", 3000) + "ب",
+		"ب" + strings.Repeat("\uFE76\u200f", 1500),
+		strings.Repeat("ـ\u200e", 4000) + "ب",
+	} {
+		for _, o := range []Options{Default, Search, None.With(Controls)} {
+			want := New(o).String(s)
+			for range 5 {
+				got, err := io.ReadAll(transform.NewReader(&chunkReader{s: s, rng: rng}, New(o)))
+				if err != nil {
+					t.Fatalf("%s: %v on %.40q…", o.Names(), err, s)
+				}
+				if string(got) != want {
+					t.Fatalf("%s: streamed output differs from String on %.40q…", o.Names(), s)
+				}
+			}
+		}
+	}
+}
