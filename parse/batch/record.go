@@ -18,6 +18,9 @@ const flushAt = 64 << 10
 
 var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
+// recordBufs hold the encoded records of a file.
+var recordBufs = sync.Pool{New: func() any { b := make([]byte, 0, 32<<10); return &b }}
+
 // recordWriter writes the records of one file to a temp file and renames
 // it into place: one record as a pretty JSON object (stem.json), several
 // as JSON Lines (stem.jsonl), as khabar parse prints them (parse.Encode).
@@ -32,7 +35,7 @@ type recordWriter struct {
 	dir   *outDir
 	f     *os.File // the temp file, once opened
 	tmp   string
-	buf   *bytes.Buffer
+	buf   *[]byte
 	size  int64
 }
 
@@ -43,29 +46,28 @@ func (w *recordWriter) add(a *parse.Article) error {
 		return nil
 	}
 	if w.n == 2 {
-		if err := w.encode(w.first, false); err != nil {
-			return err
-		}
+		w.encode(w.first, false)
 		w.first = nil
 	}
-	if err := w.encode(a, false); err != nil {
-		return err
-	}
-	if w.buf.Len() >= flushAt {
+	w.encode(a, false)
+	if len(*w.buf) >= flushAt {
 		return w.flush()
 	}
 	return nil
 }
 
-func (w *recordWriter) encode(a *parse.Article, pretty bool) error {
+func (w *recordWriter) encode(a *parse.Article, pretty bool) {
+	w.getBuf()
+	n := len(*w.buf)
+	*w.buf = parse.AppendRecord(*w.buf, a, pretty)
+	w.size += int64(len(*w.buf) - n)
+}
+
+func (w *recordWriter) getBuf() {
 	if w.buf == nil {
-		w.buf = buffers.Get().(*bytes.Buffer)
-		w.buf.Reset()
+		w.buf = recordBufs.Get().(*[]byte)
+		*w.buf = (*w.buf)[:0]
 	}
-	n := w.buf.Len()
-	err := parse.Encode(w.buf, a, pretty)
-	w.size += int64(w.buf.Len() - n)
-	return err
 }
 
 // flush writes the records held, opening the temp file on first use.
@@ -79,8 +81,8 @@ func (w *recordWriter) flush() error {
 			return err
 		}
 	}
-	_, err := w.f.Write(w.buf.Bytes())
-	w.buf.Reset()
+	_, err := w.f.Write(*w.buf)
+	*w.buf = (*w.buf)[:0]
 	return err
 }
 
@@ -102,26 +104,23 @@ func (w *recordWriter) finish() (string, int64, error) {
 	switch w.n {
 	case 0:
 		// No document at all: JSON Lines with no line, as parse prints it.
-		w.buf = buffers.Get().(*bytes.Buffer)
-		w.buf.Reset()
+		w.getBuf()
 	case 1:
 		ext = outputExts[0]
-		if err := w.encode(w.first, true); err != nil {
-			return "", 0, err
-		}
+		w.encode(w.first, true)
 	}
 	_, base := split(w.stem)
 	out := base + ext
 	if err := w.acquireDir(); err != nil {
 		return "", 0, err
 	}
-	if w.f == nil && w.dir.same(out, w.buf.Bytes()) {
+	if w.f == nil && w.dir.same(out, *w.buf) {
 		return w.stem + ext, w.size, w.dir.removeStale(base + w.otherExt(ext))
 	}
 	var err error
 	if w.f == nil {
 		// All of it is in hand: the temp file is written in one go.
-		w.tmp, err = w.dir.writeTemp(w.buf.Bytes())
+		w.tmp, err = w.dir.writeTemp(*w.buf)
 		if err != nil {
 			return "", 0, err
 		}
@@ -161,8 +160,8 @@ func (w *recordWriter) abort() {
 
 func (w *recordWriter) release() {
 	if w.buf != nil {
-		if w.buf.Cap() <= 4*flushAt {
-			buffers.Put(w.buf)
+		if cap(*w.buf) <= 4*flushAt {
+			recordBufs.Put(w.buf)
 		}
 		w.buf = nil
 	}
