@@ -80,8 +80,10 @@ func Append(dst []Result, lines []Line, lex *lexicon.Lexicon) []Result {
 	defer sc.put(size)
 	d := &doc{lex: lex, f: grow(sc.f, len(lines)), gap: grow(sc.gap, len(lines))}
 	blank := false
-	keys := keyArena{bounds: grow(sc.bounds, len(lines)), buf: grow(sc.buf, keyLimit*len(lines)/2), toks: sc.toks[:0]}
-	defer func() { sc.f, sc.gap, sc.bounds, sc.buf, sc.toks = d.f, d.gap, keys.bounds, keys.buf, keys.toks }()
+	keys := keyArena{lines: grow(sc.lines, len(lines)), buf: grow(sc.buf, keyLimit*len(lines)/2), spans: sc.spans[:0], toks: sc.toks[:0]}
+	defer func() {
+		sc.f, sc.gap, sc.lines, sc.buf, sc.spans, sc.toks = d.f, d.gap, keys.lines, keys.buf, keys.spans, keys.toks
+	}()
 	for i, l := range lines {
 		if l.Blank {
 			blank = true
@@ -128,12 +130,13 @@ func Append(dst []Result, lines []Line, lex *lexicon.Lexicon) []Result {
 // scratch holds the per-document slices of Classify between calls (its
 // result is the caller's and is made anew).
 type scratch struct {
-	f      []feat
-	gap    []bool
-	bounds [][2]int32
-	buf    []byte
-	toks   []string
-	hits   []lexicon.Match
+	f     []feat
+	gap   []bool
+	lines []int32
+	buf   []byte
+	spans [][2]int32
+	toks  []string
+	hits  []lexicon.Match
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -160,7 +163,7 @@ func (sc *scratch) put(size int) {
 		clear(sc.toks)
 		clear(sc.hits)
 	}
-	sc.f, sc.gap, sc.bounds, sc.buf, sc.toks, sc.hits = sc.f[:0], sc.gap[:0], sc.bounds[:0], sc.buf[:0], sc.toks[:0], sc.hits[:0]
+	sc.f, sc.gap, sc.lines, sc.buf, sc.spans, sc.toks, sc.hits = sc.f[:0], sc.gap[:0], sc.lines[:0], sc.buf[:0], sc.spans[:0], sc.toks[:0], sc.hits[:0]
 	scratchPool.Put(sc)
 }
 

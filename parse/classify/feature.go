@@ -66,35 +66,38 @@ func newFeat(idx int, raw string, keys *keyArena) feat {
 // keyArena folds the match keys of a document's lines into one buffer, so
 // that the tokens of all lines cost two allocations.
 type keyArena struct {
-	buf    []byte
-	bounds [][2]int32 // key bytes of each line added
-	toks   []string
+	buf   []byte
+	spans [][2]int32 // where each token lies in buf
+	lines []int32    // spans of each line added: spans[lines[i-1]:lines[i]]
+	toks  []string
 }
 
 func (a *keyArena) add(f *feat) {
-	start := len(a.buf)
 	if f.partial {
 		head, tail := cut(f.text, keyHead, keyTail)
-		a.buf = append(lexicon.AppendKey(a.buf, head), ' ')
-		a.buf = lexicon.AppendKey(a.buf, tail)
+		a.buf, a.spans = lexicon.AppendKeySpans(a.buf, a.spans, head)
+		a.buf, a.spans = lexicon.AppendKeySpans(append(a.buf, ' '), a.spans, tail)
 	} else {
-		a.buf = lexicon.AppendKey(a.buf, f.text)
+		a.buf, a.spans = lexicon.AppendKeySpans(a.buf, a.spans, f.text)
 	}
 	a.buf = append(a.buf, ' ')
-	a.bounds = append(a.bounds, [2]int32{int32(start), int32(len(a.buf))})
+	a.lines = append(a.lines, int32(len(a.spans)))
 }
 
-// split cuts the keys and hands each feat its tokens, in the order added.
+// split hands each feat its tokens, in the order added.
 func (a *keyArena) split(fs []feat) []feat {
 	// The key shares the buffer, which the next document reuses: no token
 	// may outlive Classify (results hold the line's text, never a token).
 	key := unsafe.String(unsafe.SliceData(a.buf), len(a.buf))
 	a.toks = a.toks[:0]
+	for _, sp := range a.spans {
+		a.toks = append(a.toks, key[sp[0]:sp[1]])
+	}
+	from := 0
 	for i := range fs {
-		b := a.bounds[i]
-		n := len(a.toks)
-		a.toks = lexicon.SplitKey(a.toks, key[b[0]:b[1]])
-		fs[i].toks = a.toks[n:len(a.toks):len(a.toks)]
+		to := int(a.lines[i])
+		fs[i].toks = a.toks[from:to:to]
+		from = to
 	}
 	return fs
 }

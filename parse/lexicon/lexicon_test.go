@@ -3,8 +3,10 @@ package lexicon
 import (
 	"bytes"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -174,5 +176,35 @@ func TestScan(t *testing.T) {
 	want := []string{"credit_label:0-2", "credit_label:1-2", "agency:2-3", "agency:3-6", "related:6-8"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Scan = %q, want %q", got, want)
+	}
+}
+
+// TestAppendKeySpans checks that the spans AppendKeySpans notes are the
+// tokens SplitKey cuts from the same key, after a prefix already in the
+// buffer, on text that takes every path of the key (ASCII, the Arabic
+// block, other scripts, runes only arabic.Key folds).
+func TestAppendKeySpans(t *testing.T) {
+	pieces := []string{"a", "Z", "9", " ", "-", "،", "ب", "أ", "ة", "ـ", "\u064e", "١", "\u200f", "é", "ж", "ﻻ", "\u0654",
+		"(", "AFP", "رويترز", "\u00a0", "x"}
+	rng := rand.New(rand.NewPCG(11, 12))
+	for range 50000 {
+		var b strings.Builder
+		for n := rng.IntN(20); n > 0; n-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		prefix := []byte("prefix ")
+		key, spans := AppendKeySpans(append([]byte(nil), prefix...), nil, s)
+		if want := AppendKey(append([]byte(nil), prefix...), s); string(key) != string(want) {
+			t.Fatalf("%q: key %q, AppendKey %q", s, key, want)
+		}
+		want := SplitKey(nil, string(key[len(prefix):]))
+		var got []string
+		for _, sp := range spans {
+			got = append(got, string(key[sp[0]:sp[1]]))
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("%q: spans give %q, SplitKey %q", s, got, want)
+		}
 	}
 }

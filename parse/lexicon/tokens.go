@@ -54,12 +54,29 @@ func SplitKey(toks []string, key string) []string {
 // two tokens, so a caller can fold many strings into one buffer and cut
 // them with SplitKey. It may leave a trailing space.
 func AppendKey(dst []byte, s string) []byte {
+	dst, _ = appendKey(dst, nil, s)
+	return dst
+}
+
+// AppendKeySpans is AppendKey that also appends to spans where each token
+// it writes lies in dst, [start, end), so that the caller need not cut the
+// key again.
+func AppendKeySpans(dst []byte, spans [][2]int32, s string) ([]byte, [][2]int32) {
+	if spans == nil {
+		spans = [][2]int32{}
+	}
+	return appendKey(dst, spans, s)
+}
+
+// appendKey is AppendKey, noting the tokens' spans unless spans is nil.
+func appendKey(dst []byte, spans [][2]int32, s string) ([]byte, [][2]int32) {
 	start := len(dst)
+	first := len(spans)
 	// The key of a rune is never longer than the rune (ASCII and the
 	// Arabic block fold to as many bytes, other runes drop, part tokens or
 	// fold into the Arabic block): one growth, then writes by index.
 	out := slices.Grow(dst, len(s))[:start+len(s)]
-	o := start
+	o, tok := start, start // tok: where the current token began
 	sep := true
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -68,8 +85,12 @@ func AppendKey(dst []byte, s string) []byte {
 				out[o], sep = k, false
 				o++
 			} else if !sep {
+				if spans != nil {
+					spans = append(spans, [2]int32{int32(tok), int32(o)})
+				}
 				out[o], sep = ' ', true
 				o++
+				tok = o
 			}
 			i++
 			continue
@@ -95,24 +116,34 @@ func AppendKey(dst []byte, s string) []byte {
 		case drop:
 		case split:
 			if !sep {
+				if spans != nil {
+					spans = append(spans, [2]int32{int32(tok), int32(o)})
+				}
 				out[o], sep = ' ', true
 				o++
+				tok = o
 			}
 		case slow:
-			dst = dst[:start]
+			dst, spans = dst[:start], spans[:first]
 			for j, t := range appendSplit(nil, arabic.Key(s)) {
 				if j > 0 {
 					dst = append(dst, ' ')
 				}
+				if spans != nil {
+					spans = append(spans, [2]int32{int32(len(dst)), int32(len(dst) + len(t))})
+				}
 				dst = append(dst, t...)
 			}
-			return dst
+			return dst, spans
 		default:
 			o += utf8.EncodeRune(out[o:], f)
 			sep = false
 		}
 	}
-	return out[:o]
+	if !sep && spans != nil {
+		spans = append(spans, [2]int32{int32(tok), int32(o)})
+	}
+	return out[:o], spans
 }
 
 // asciiKey is the key byte of an ASCII byte: letters lowercased, digits as
