@@ -528,6 +528,50 @@ func TestSummaryBytes(t *testing.T) {
 	}
 }
 
+// The manifest holds the SHA-256 of each source's bytes, whether it was
+// taken from the record's id (one document that is the whole file) or
+// hashed apart: in every encoding, with a BOM or not, split or not.
+func TestManifestHashIsFileHash(t *testing.T) {
+	utf16 := func(bom bool, s string) string {
+		var b []byte
+		if bom {
+			b = append(b, 0xFF, 0xFE)
+		}
+		for _, r := range s {
+			b = append(b, byte(r), byte(r>>8))
+		}
+		return string(b)
+	}
+	files := map[string]string{
+		"utf8.txt":     "عنوان\n\nنص الخبر هنا.\n",
+		"bom.txt":      "\xef\xbb\xbfعنوان\n\nنص الخبر هنا.\n",
+		"cp1256.txt":   "\xc7\xe1\xd3\xe1\xc7\xe3 \xda\xe1\xed\xdf\xe3\n\n\xe4\xd5\n",
+		"utf16.txt":    utf16(true, "عنوان\n\nنص الخبر هنا.\n"),
+		"utf16eq.txt":  utf16(true, "—عنوان—"), // as many bytes as its UTF-8
+		"two.txt":      "الأول\n\f\nالثاني\n",
+		"blank.txt":    "\n\n",
+		"trailing.txt": "خبر\n\f\n",
+	}
+	if n := len(files["utf16eq.txt"]); n != len("—عنوان—") {
+		t.Fatalf("utf16eq.txt has %d bytes, its UTF-8 %d", n, len("—عنوان—"))
+	}
+	src, dst := t.TempDir(), t.TempDir()
+	writeTree(t, src, files)
+	if _, err := Run(context.Background(), src, dst, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	m, err := readManifestFile(dst)
+	must(t, err)
+	for name, body := range files {
+		sum := sha256.Sum256([]byte(body))
+		if e, ok := m[name]; !ok {
+			t.Errorf("%s: no manifest entry", name)
+		} else if e.SHA256 != hex.EncodeToString(sum[:]) {
+			t.Errorf("%s: manifest hash %s, want %x", name, e.SHA256, sum)
+		}
+	}
+}
+
 func must(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {

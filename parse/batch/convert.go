@@ -85,7 +85,9 @@ func (r *runner) convert(j *job, src *source, res FileResult) (o outcome, fatal 
 		}
 	}()
 	in, sum := src.hashing()
+	var last *parse.Article
 	for a := range parseFunc(in, j.f.rel, r.opts.Parse) {
+		last = a
 		tally(&res, a)
 		if a.Status == parse.StatusError {
 			break
@@ -100,10 +102,16 @@ func (r *runner) convert(j *job, src *source, res FileResult) (o outcome, fatal 
 		e := res.Errors[0]
 		return r.fail(j, res, fmt.Sprintf("document %d: %s: %s", e.Index, e.Code, e.Message))
 	}
-	hash, err := sum()
-	if err != nil {
-		w.abort()
-		return r.fail(j, res, "cannot read: "+pathErr(err))
+	hash := ""
+	if w.n == 1 {
+		hash = src.idHash(last)
+	}
+	if hash == "" {
+		var err error
+		if hash, err = sum(); err != nil {
+			w.abort()
+			return r.fail(j, res, "cannot read: "+pathErr(err))
+		}
 	}
 	out, size, err := w.finish()
 	if err != nil {

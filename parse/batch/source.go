@@ -8,7 +8,10 @@ import (
 	"hash"
 	"io"
 	"os"
+	"strings"
 	"sync"
+
+	"github.com/khabar/khabar/parse"
 )
 
 // wholeFile is the size up to which a source is read into memory in one
@@ -79,6 +82,23 @@ func (s *source) hashing() (io.Reader, func() (string, error)) {
 	r := io.TeeReader(s.f, h)
 	s.br.Reset(r)
 	return s.br, func() (string, error) { return drainSum(h, r) }
+}
+
+// idHash returns the SHA-256 of a small file from the record of its
+// only document, when that document is the whole file as it was read:
+// the record's id is the hash of the document's bytes, so the file need
+// not be hashed a second time. A UTF-16 file is turned into UTF-8 before
+// it is split, so its documents are not its bytes: "" then, and for any
+// document that is not all of the file.
+func (s *source) idHash(a *parse.Article) string {
+	if s.data == nil || a.Source.Bytes != int64(len(*s.data)) || strings.HasPrefix(a.Source.Encoding, "utf-16") {
+		return ""
+	}
+	h, ok := strings.CutPrefix(a.ID, "sha256:")
+	if !ok || len(h) != 2*sha256.Size {
+		return ""
+	}
+	return h
 }
 
 func drainSum(h hash.Hash, r io.Reader) (string, error) {
