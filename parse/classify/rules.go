@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -46,7 +47,7 @@ func intrinsic(f *feat, lex *lexicon.Lexicon) (r Result, ok bool) {
 		return decided(Boilerplate, ruleWidget, f.text), true
 	case len(toks) == 1 && len(toks[0]) >= 5 && allDigits(toks[0]):
 		return decided(Boilerplate, ruleNumericID, f.text), true
-	case f.wordsAre(1) && (strings.HasPrefix(f.text, "http") || strings.HasPrefix(f.text, "www.")):
+	case (strings.HasPrefix(f.text, "http") || strings.HasPrefix(f.text, "www.")) && f.wordsAre(1):
 		return decided(Boilerplate, ruleURL, f.text), true
 	case f.wordsAre(1) && strings.Contains(f.text, "@") && strings.Contains(f.text, "."):
 		r = decided(Meta, ruleEmail, f.text)
@@ -126,7 +127,7 @@ func allDigits(s string) bool {
 // isDate reports a date or time line: «الجمعة, 29 يونيو, 2012, 17:35
 // بتوقيت القدس», "Fri, 11 Aug 2017 15:16:32 GMT", "2012-06-03", "07.13".
 func isDate(f *feat, lex *lexicon.Lexicon) bool {
-	if f.partial || !f.wordsAtMost(12) || len(f.toks) > 14 {
+	if f.partial || len(f.toks) > 14 || !slices.ContainsFunc(f.toks, allDigits) || !f.wordsAtMost(12) {
 		return false
 	}
 	digits, words, other := 0, 0, 0
@@ -234,12 +235,15 @@ func appendNew(list, more []string) []string {
 // placeAgency reports a dateline line: a place, a dash and an agency,
 // «القاهرة - رويترز», «الرياض - واس».
 func placeAgency(f *feat, lex *lexicon.Lexicon) bool {
-	if f.partial || !f.wordsAtMost(7) {
+	if f.partial {
 		return false
 	}
 	for i, r := range f.text {
 		if !isDash(r) {
 			continue
+		}
+		if !f.wordsAtMost(7) {
+			return false
 		}
 		_, size := utf8.DecodeRuneInString(f.text[i:])
 		if !strings.HasSuffix(f.text[:i], " ") && !strings.HasPrefix(f.text[i+size:], " ") {
@@ -298,10 +302,22 @@ func creditOnly(text string, toks []string, lex *lexicon.Lexicon) ([]string, boo
 // byline reports «كتب: ...», «حوار: ...», «تحقيق - ...», "By Jane Doe" and
 // the aggregator's glued «... نشر في <paper> يوم 01 - 10 - 2012».
 func byline(f *feat, lex *lexicon.Lexicon) (Result, bool) {
-	if f.long || !f.wordsAtMost(15) {
+	if f.long {
 		return Result{}, false
 	}
-	if m, ok := f.prefix(lexicon.BylineLabel); ok && f.wordsAtMost(10) && len(f.toks) > m.End {
+	m, labelled := f.prefix(lexicon.BylineLabel)
+	published := -1 // the token «نشر» of «... نشر في ...»
+	for i := 0; i+1 < len(f.toks); i++ {
+		if strings.HasSuffix(f.toks[i], "نشر") && f.toks[i+1] == "في" {
+			published = i
+			break
+		}
+	}
+	// The words last: most lines have neither.
+	if !labelled && published < 0 || !f.wordsAtMost(15) {
+		return Result{}, false
+	}
+	if labelled && f.wordsAtMost(10) && len(f.toks) > m.End {
 		label, rest := dropTokens(f.text, m.End)
 		latinBy := f.isLatin() && f.wordsAtMost(6) && startsUpper(rest)
 		strong := !f.isLatin() && f.wordsAtMost(6) && strongByline[m.Entry.Text]
@@ -311,12 +327,10 @@ func byline(f *feat, lex *lexicon.Lexicon) (Result, bool) {
 			return r, true
 		}
 	}
-	for i := 0; i+1 < len(f.toks); i++ {
-		if strings.HasSuffix(f.toks[i], "نشر") && f.toks[i+1] == "في" && strings.ContainsAny(f.text, "0123456789") {
-			r := decided(Meta, rulePublishedIn, f.text)
-			r.MetaKind = "byline"
-			return r, true
-		}
+	if published >= 0 && strings.ContainsAny(f.text, "0123456789") {
+		r := decided(Meta, rulePublishedIn, f.text)
+		r.MetaKind = "byline"
+		return r, true
 	}
 	return Result{}, false
 }
