@@ -72,18 +72,19 @@ func (n *Normalizer) plain(s string) bool {
 		space
 	)
 	prev := lineStart
+	low := &n.t.low
 	for i := 0; i < len(s); {
 		var r rune
 		if c := s[i]; c < utf8.RuneSelf {
 			r = rune(c)
 			i++
-		} else if c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+		} else if c-0xC2 < 0xE0-0xC2 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
 			r = rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
 			i += 2
 		} else {
 			return false
 		}
-		switch n.t.low[r].kind() {
+		switch low[r&0x7FF].kind() {
 		case kCopy:
 			prev = kept
 		case kLF:
