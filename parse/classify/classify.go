@@ -205,7 +205,7 @@ func (d *doc) open(j int) bool { return d.res[j].Kind == "" }
 // prose reports a line that reads as running text.
 func (d *doc) prose(j int) bool {
 	f := &d.f[j]
-	return f.long || f.wordsAtLeast(12) || (f.end == endStop || f.end == endColon) && f.wordsAtLeast(6)
+	return f.long || (f.end == endStop || f.end == endColon) && f.wordsAtLeast(6) || f.wordsAtLeast(12)
 }
 
 // headlineLike reports a short line without sentence punctuation.

@@ -238,14 +238,10 @@ func placeAgency(f *feat, lex *lexicon.Lexicon) bool {
 	if f.partial {
 		return false
 	}
-	for i, r := range f.text {
-		if !isDash(r) {
-			continue
-		}
+	if i, size := indexDash(f.text); i >= 0 {
 		if !f.wordsAtMost(7) {
 			return false
 		}
-		_, size := utf8.DecodeRuneInString(f.text[i:])
 		if !strings.HasSuffix(f.text[:i], " ") && !strings.HasPrefix(f.text[i+size:], " ") {
 			return false // "EPA-EFE" is one credit
 		}
@@ -260,6 +256,27 @@ func placeAgency(f *feat, lex *lexicon.Lexicon) bool {
 		return ok && m.End == len(toks)
 	}
 	return false
+}
+
+// indexDash returns the index and size of the first rune of s that isDash
+// reports, or -1: a byte search, since a dash's first byte never
+// continues another rune.
+func indexDash(s string) (int, int) {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '-':
+			return i, 1
+		case 0xd9: // ـ U+0640
+			if i+1 < len(s) && s[i+1] == 0x80 {
+				return i, 2
+			}
+		case 0xe2: // – U+2013, — U+2014
+			if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x93 || s[i+2] == 0x94) {
+				return i, 3
+			}
+		}
+	}
+	return -1, 0
 }
 
 // creditOnly reports a line made of agencies, credit labels and
