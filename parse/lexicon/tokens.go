@@ -97,14 +97,24 @@ func appendKey(dst []byte, spans [][2]int32, s string) ([]byte, [][2]int32) {
 		}
 		var r rune
 		if c >= 0xd8 && c <= 0xdb && i+1 < len(s) && s[i+1]&0xc0 == 0x80 {
-			// The Arabic block, U+0600–U+06FF: two bytes and a table.
+			// The Arabic block, U+0600–U+06FF: two bytes and a table,
+			// in a loop of its own over a run of letters.
 			x := int(c&3)<<6 | int(s[i+1]&0x3f)
-			i += 2
 			if k := arabicKey[x]; k != 0 {
-				out[o], out[o+1], sep = byte(k>>8), byte(k), false
-				o += 2
+				sep = false
+				for {
+					out[o], out[o+1] = byte(k>>8), byte(k)
+					o, i = o+2, i+2
+					if i+1 >= len(s) || s[i]-0xd8 > 3 || s[i+1]&0xc0 != 0x80 {
+						break
+					}
+					if k = arabicKey[int(s[i]&3)<<6|int(s[i+1]&0x3f)]; k == 0 {
+						break
+					}
+				}
 				continue
 			}
+			i += 2
 			r = arabicFold[x]
 		} else {
 			var n int
