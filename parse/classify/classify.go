@@ -127,8 +127,8 @@ func Append(dst []Result, lines []Line, lex *lexicon.Lexicon) []Result {
 	return dst
 }
 
-// scratch holds the per-document slices of Classify between calls (its
-// result is the caller's and is made anew).
+// scratch holds the per-document slices of Classify between calls (the
+// results are the caller's).
 type scratch struct {
 	f     []feat
 	gap   []bool
