@@ -3,7 +3,6 @@ package batch
 import (
 	"bufio"
 	"bytes"
-	"cmp"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
@@ -12,6 +11,7 @@ import (
 	"os"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 )
@@ -82,12 +82,20 @@ func readManifest(root *os.Root) (map[string]entry, error) {
 // so the manifest of a finished tree does not depend on -j or on how often
 // the run was interrupted.
 func writeManifest(root *os.Root, m map[string]entry) error {
-	entries := make([]entry, 0, len(m))
+	// Pointers are sorted, not the entries: swapping those was most of
+	// the cost for a large tree.
+	all := make([]entry, 0, len(m))
+	size := 0
 	for _, e := range m {
-		entries = append(entries, e)
+		all = append(all, e)
+		size += len(e.Src) + len(e.Out) + len(e.SHA256) + len(e.Schema) + len(e.Options) + 96
 	}
-	slices.SortFunc(entries, func(a, b entry) int { return cmp.Compare(a.Src, b.Src) })
-	var buf []byte
+	entries := make([]*entry, len(all))
+	for i := range all {
+		entries[i] = &all[i]
+	}
+	slices.SortFunc(entries, func(a, b *entry) int { return strings.Compare(a.Src, b.Src) })
+	buf := make([]byte, 0, size)
 	for _, e := range entries {
 		buf = appendEntry(buf, e)
 	}
@@ -119,7 +127,7 @@ func openJournal(root *os.Root) (*journal, error) {
 }
 
 func (j *journal) record(e entry) error {
-	j.buf = appendEntry(j.buf, e)
+	j.buf = appendEntry(j.buf, &e)
 	j.pending++
 	if j.pending >= journalBatch || time.Since(j.last) >= journalDelay {
 		return j.flush()
@@ -145,7 +153,7 @@ func (j *journal) close() error {
 // appendEntry appends e as a line of JSON, the bytes encoding/json
 // writes for it without HTML escaping, by hand: reflection was the larger
 // part of the manifest's cost.
-func appendEntry(b []byte, e entry) []byte {
+func appendEntry(b []byte, e *entry) []byte {
 	b = appendJSONString(append(b, `{"src":`...), e.Src)
 	if e.Out != "" {
 		b = appendJSONString(append(b, `,"out":`...), e.Out)
