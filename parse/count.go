@@ -16,16 +16,18 @@ type textCounts struct {
 // countText counts the words, code points and letters of s in one pass,
 // without a rune decode for ASCII and the Arabic block.
 func countText(s string) textCounts {
-	// Locals, not the struct's fields: they stay in registers.
-	var words, chars, letters, arabic int
-	prevSpace := 1 // 1 after a word separator (and at the start)
-	for i := 0; i < len(s); chars++ {
+	// Few locals, kept in registers: the code points and letters are
+	// added up from what each path counts.
+	var words, latin, arabic, pairs int
+	var c textCounts // the rare runes outside ASCII and the Arabic block
+	prevSpace := 1   // 1 after a word separator (and at the start)
+	for i := 0; i < len(s); {
 		b := s[i]
 		if b < utf8.RuneSelf {
 			k := asciiClass[b]
 			space := int(k & asciiSpace)
 			words += prevSpace &^ space
-			letters += int(k >> 1)
+			latin += int(k >> 1)
 			prevSpace = space
 			i++
 			continue
@@ -34,25 +36,28 @@ func countText(s string) textCounts {
 		prevSpace = 0
 		if b-0xD8 <= 3 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
 			// U+0600–U+06FF, the Arabic block, from a table.
-			l := int(arabicBlockLetter[int(b&3)<<6|int(s[i+1]&0x3F)])
-			arabic += l
-			letters += l
+			arabic += int(arabicBlockLetter[int(b&3)<<6|int(s[i+1]&0x3F)])
+			pairs++
 			i += 2
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
+		c.chars -= size - 1
 		switch {
 		case isArabicLetter(r):
-			arabic++
-			letters++
+			c.arabic++
 		case r >= 0x0600 && r <= 0x08FF || r >= 0xFB50 && r <= 0xFEFF:
 			// Arabic marks, digits and punctuation
 		case unicode.IsLetter(r):
-			letters++
+			c.letters++
 		}
 		i += size
 	}
-	return textCounts{words: words, chars: chars, letters: letters, arabic: arabic}
+	c.words = words
+	c.chars += len(s) - pairs
+	c.arabic += arabic
+	c.letters += latin + c.arabic
+	return c
 }
 
 // asciiClass has asciiSpace for the bytes that part words and
