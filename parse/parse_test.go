@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -396,6 +397,32 @@ func TestTimeout(t *testing.T) {
 	if a.Status != parse.StatusOK {
 		t.Fatalf("status %s with a generous timeout", a.Status)
 	}
+}
+
+// TestTimeoutGoroutines: with a timeout, the documents of an input are
+// parsed on one goroutine that ends with the input, whether it is read to
+// its end or left early.
+func TestTimeoutGoroutines(t *testing.T) {
+	before := runtime.NumGoroutine()
+	dump := strings.Repeat("قالت السلطات إن الميناء سيفتح أبوابه.\n\f\n", 50)
+	for _, stopAfter := range []int{0, 3} {
+		n := 0
+		for a := range parse.Parse(strings.NewReader(dump), "d.txt", parse.Options{Split: "auto", Timeout: time.Minute}) {
+			if a.Status != parse.StatusOK {
+				t.Fatalf("record %d: status %s", n, a.Status)
+			}
+			if n++; n == stopAfter {
+				break
+			}
+		}
+	}
+	for range 100 {
+		if runtime.NumGoroutine() <= before {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Fatalf("%d goroutines after the parses, %d before", runtime.NumGoroutine(), before)
 }
 
 func TestUTF16WithoutBOM(t *testing.T) {
