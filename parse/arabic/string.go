@@ -81,6 +81,16 @@ func (n *Normalizer) plain(s string) bool {
 		} else if c-0xC2 < 0xE0-0xC2 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
 			r = rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
 			i += 2
+			if low[r&0x7FF].kind() == kCopy {
+				// A run of kept two-byte code points (a word of Arabic)
+				// in a loop of its own: nothing to track inside it.
+				for i+1 < len(s) && s[i]-0xC2 < 0xE0-0xC2 && s[i+1]&0xC0 == 0x80 &&
+					low[rune(s[i]&0x1F)<<6|rune(s[i+1]&0x3F)].kind() == kCopy {
+					i += 2
+				}
+				prev = kept
+				continue
+			}
 		} else {
 			return false
 		}
