@@ -6,6 +6,7 @@ import (
 	"unsafe"
 
 	"github.com/khabar/khabar/internal/testhook"
+	"github.com/khabar/khabar/parse/arabic"
 	"github.com/khabar/khabar/parse/classify"
 	"github.com/khabar/khabar/parse/lexicon"
 )
@@ -18,16 +19,18 @@ type assembler struct {
 	norm        *normalizer
 	lines       []classify.Line
 	res         []classify.Result
-	joinWrapped bool        // consecutive paragraph lines are one wrapped paragraph
-	paras       int         // paragraphs so far, over all sections
-	lastPara    int         // line of the last paragraph line
-	lineImage   map[int]int // line number → images index; only for explain
-	linePara    map[int]int // line number → paragraph index; only for explain
-	open        bool        // the last paragraph may still grow
-	wrapped     []string    // the lines of the last paragraph while it grows
-	wrapAt      [2]int      // its section and index
-	imageOf     []int       // image group → images index + 1 (0: none yet)
-	unpaired    []int       // credits[] indexes of credits with no image
+	joinWrapped bool          // consecutive paragraph lines are one wrapped paragraph
+	paras       int           // paragraphs so far, over all sections
+	lastPara    int           // line of the last paragraph line
+	lineImage   map[int]int   // line number → images index; only for explain
+	linePara    map[int]int   // line number → paragraph index; only for explain
+	open        bool          // the last paragraph may still grow
+	wrapped     []string      // the lines of the last paragraph while it grows
+	wrapAt      [2]int        // its section and index
+	imageOf     []int         // image group → images index + 1 (0: none yet)
+	counts      arabic.Counts // of the headings and paragraphs that make the text
+	parts       int           // headings and paragraphs in the text
+	unpaired    []int         // credits[] indexes of credits with no image
 }
 
 // assemble classifies the lines of a decoded document and fills a.
@@ -78,8 +81,8 @@ func (p *parser) fill(a *Article, pd *prepared, lines []classify.Line, res []cla
 		Images:     len(a.Images),
 		Credits:    len(a.Credits),
 	}
-	counts := countText(a.Text)
-	a.Stats.Words, a.Stats.Chars = counts.words, counts.chars
+	counts := as.textCounts()
+	a.Stats.Words, a.Stats.Chars = counts.Words, counts.Runes
 	for _, s := range a.Sections {
 		if s.Heading != nil {
 			a.Stats.Headings++
@@ -136,16 +139,17 @@ func (as *assembler) line(i int) {
 func (as *assembler) heading(l classify.Line, r classify.Result) {
 	as.open = false
 	as.a.Sections = append(as.a.Sections, Section{
-		Heading:    &Heading{Text: as.norm.string(r.Text), Line: l.N},
+		Heading:    &Heading{Text: as.countPart(r.Text), Line: l.N},
 		Paragraphs: []Paragraph{},
 	})
 }
 
 func (as *assembler) paragraph(i int, l classify.Line, r classify.Result) {
-	text := as.norm.string(r.Text)
+	text, c := as.norm.stringCount(r.Text)
 	if text == "" {
 		return // nothing left after normalization (a soft hyphen, marks only)
 	}
+	as.counts.Add(c)
 	if len(as.a.Sections) == 0 {
 		as.a.Sections = append(as.a.Sections, Section{Paragraphs: []Paragraph{}})
 	}
@@ -161,6 +165,7 @@ func (as *assembler) paragraph(i int, l classify.Line, r classify.Result) {
 			// Joined once the paragraph ends: += would be quadratic in
 			// the lines of a long wrapped paragraph.
 			as.wrapped = append(as.wrapped, text)
+			as.counts.Runes++ // the space that joins it
 			p.Lines[1] = l.N
 			as.lastPara = l.N
 			as.mark(as.linePara, l.N, as.paras-1)
@@ -168,11 +173,31 @@ func (as *assembler) paragraph(i int, l classify.Line, r classify.Result) {
 		}
 	}
 	as.flush()
+	as.parts++
 	as.lastPara = l.N
 	s.Paragraphs = append(s.Paragraphs, Paragraph{Text: text, Lines: [2]int{l.N, l.N}})
 	as.mark(as.linePara, l.N, as.paras)
 	as.paras++
 	as.open = true
+}
+
+// countPart normalizes the text of a heading, which goes into the
+// record's text, and counts it.
+func (as *assembler) countPart(s string) string {
+	text, c := as.norm.stringCount(s)
+	as.counts.Add(c)
+	as.parts++
+	return text
+}
+
+// textCounts returns the counts of the record's text: its parts, and the
+// blank lines between them.
+func (as *assembler) textCounts() arabic.Counts {
+	c := as.counts
+	if as.parts > 1 {
+		c.Runes += 2 * (as.parts - 1)
+	}
+	return c
 }
 
 // mark notes, for explain, the paragraph or image of line n.

@@ -1,60 +1,59 @@
 package parse
 
 import (
-	"math/rand/v2"
+	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
-	"unicode"
-	"unicode/utf8"
+
+	"github.com/khabar/khabar/parse/arabic"
 )
 
-// TestCountText checks the counts against their plain definitions, on
-// short strings (invalid bytes and cut sequences included) and on random
-// text that puts every kind of byte at every offset of the eight-byte
-// chunks.
-func TestCountText(t *testing.T) {
-	check := func(s string) {
-		t.Helper()
-		c := countText(s)
-		if want := len(strings.FieldsFunc(s, func(r rune) bool {
-			return r == ' ' || r == '\n' || r == '\t' || r == '\r'
-		})); c.words != want {
-			t.Fatalf("%q: %d words, want %d", s, c.words, want)
+// TestStatsCountText: the record's word and character counts and its
+// language, added up from its headings and paragraphs as they are made,
+// are those of its text counted whole, on every golden input, wrapped
+// paragraphs and several sections included.
+func TestStatsCountText(t *testing.T) {
+	files, _ := filepath.Glob("testdata/golden/*.txt")
+	if len(files) < 10 {
+		t.Fatalf("%d golden inputs", len(files))
+	}
+	inputs := map[string][]byte{
+		// Paragraphs wrapped over lines, joined with spaces.
+		"wrapped": []byte("ماذا في خلفية الصراع؟\n\nقالت السلطات إن الميناء سيفتح أبوابه أمام السفن\nالتجارية صباح الغد بعد إضراب\nدام أسبوعا كاملا.\n\n" +
+			"وأضافت أن الحركة ستعود إلى طبيعتها\nخلال أيام قليلة.\n"),
+	}
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
 		}
-		if want := utf8.RuneCountInString(s); c.chars != want {
-			t.Fatalf("%q: %d chars, want %d", s, c.chars, want)
-		}
-		arabic, letters := 0, 0
-		for _, r := range s {
-			switch {
-			case isArabicLetter(r):
-				arabic++
-				letters++
-			case r >= 0x0600 && r <= 0x08FF || r >= 0xFB50 && r <= 0xFEFF:
-			case unicode.IsLetter(r):
-				letters++
+		inputs[f] = raw
+	}
+	wrapped := false
+	for f, raw := range inputs {
+		for _, o := range []Options{{}, {Split: "auto"}, {Profile: "search"}, {Profile: "none"}} {
+			for a := range Parse(bytes.NewReader(raw), f, o) {
+				for _, s := range a.Sections {
+					for _, p := range s.Paragraphs {
+						wrapped = wrapped || p.Lines[1] > p.Lines[0]
+					}
+				}
+				c := arabic.Count(a.Text)
+				if a.Stats.Words != c.Words || a.Stats.Chars != c.Runes {
+					t.Fatalf("%s %+v: %d words, %d chars; the text has %d, %d", f, o, a.Stats.Words, a.Stats.Chars, c.Words, c.Runes)
+				}
+				if a.Text != "" {
+					if l := detectLanguage(a.Text, c, nil); l != a.Language {
+						t.Fatalf("%s %+v: language %+v; the text's %+v", f, o, a.Language, l)
+					}
+				}
 			}
 		}
-		if c.arabic != arabic || c.letters != letters {
-			t.Fatalf("%q: %d Arabic letters of %d, want %d of %d", s, c.arabic, c.letters, arabic, letters)
-		}
 	}
-	for _, s := range []string{
-		"", " ", "\n\n", "word", " two  words\n", "طائرة روسية\n\nفي السماء",
-		"a\u00a0b", "x\xffy \xd8", "\xd8\xa7\xd8", "\xe2\x80\xa8 \xf0\x9f\x98\x80z", "\xc0\x80 \xed\xa0\x80",
-		"tab\there\rcr", "مرحبا،world ١٢٣", "Ünïcødé ﻻ ﷲ ٰ ــ ݐ ࢠ", "@[`{ AZaz",
-	} {
-		check(s)
-	}
-	pieces := []string{"a", "Z", "@", "[", "`", "{", "9", " ", "\n", "\t", "\r", "\x00", "\x1f", "\x7f", "ب", "ة", "ً",
-		"،", "١", "ٰ", "ۓ", "ە", "۔", "ۺ", "ـ", "é", "\u00a0", "…", "😀", "ﻻ", "\xd8", "\xa7", "\xff", "ݐ"}
-	rng := rand.New(rand.NewPCG(3, 4))
-	for range 100000 {
-		var b []byte
-		for n := rng.IntN(40); n > 0; n-- {
-			b = append(b, pieces[rng.IntN(len(pieces))]...)
-		}
-		check(string(b))
+	if !wrapped {
+		t.Fatal("no paragraph wrapped over lines")
 	}
 }
 

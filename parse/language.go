@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/khabar/khabar/parse/arabic"
 	"github.com/khabar/khabar/parse/classify"
 )
 
@@ -12,7 +13,7 @@ import (
 // the share of Arabic letters and, for Latin text, by English function
 // words. It looks at the body text (counted in c), or at every line when
 // there is none.
-func detectLanguage(text string, c textCounts, lines []classify.Line) Language {
+func detectLanguage(text string, c arabic.Counts, lines []classify.Line) Language {
 	if text == "" {
 		var b strings.Builder
 		for _, l := range lines {
@@ -20,13 +21,13 @@ func detectLanguage(text string, c textCounts, lines []classify.Line) Language {
 			b.WriteByte('\n')
 		}
 		text = b.String()
-		c = countText(text)
+		c = arabic.Count(text)
 	}
-	arabic, letters := c.arabic, c.letters
+	arabicLetters, letters := c.Arabic, c.Letters
 	if letters == 0 {
 		return Language{Code: "und", Dir: "ltr"}
 	}
-	ratio := math.Round(float64(arabic)/float64(letters)*1000) / 1000
+	ratio := math.Round(float64(arabicLetters)/float64(letters)*1000) / 1000
 	l := Language{Code: "und", Dir: "mixed", ArabicRatio: ratio}
 	switch {
 	case ratio >= 0.8:
@@ -42,31 +43,6 @@ func detectLanguage(text string, c textCounts, lines []classify.Line) Language {
 	}
 	return l
 }
-
-// isArabicLetter reports whether r is a letter of the Arabic blocks
-// (marks, digits and punctuation are not); a range test, since this runs on
-// every rune of the body.
-func isArabicLetter(r rune) bool {
-	switch {
-	case r >= 0x0620 && r <= 0x064A, r >= 0x066E && r <= 0x06D3 && r != 0x0670,
-		r == 0x06D5, r >= 0x06FA && r <= 0x06FC, r == 0x06FF,
-		r >= 0x0750 && r <= 0x077F, r >= 0x08A0 && r <= 0x08C9,
-		r >= 0xFB50 && r <= 0xFD3D, r >= 0xFD50 && r <= 0xFDFB, r >= 0xFE70 && r <= 0xFEFC:
-		return true
-	}
-	return false
-}
-
-// arabicBlockLetter is isArabicLetter over U+0600–U+06FF, by the low
-// eight bits: 1 for a letter.
-var arabicBlockLetter = func() (t [256]uint8) {
-	for i := range t {
-		if isArabicLetter(rune(0x600 + i)) {
-			t[i] = 1
-		}
-	}
-	return t
-}()
 
 var englishWords = map[string]bool{
 	"the": true, "of": true, "and": true, "to": true, "in": true, "a": true, "is": true,

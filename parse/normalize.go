@@ -21,3 +21,10 @@ func (n *normalizer) string(s string) string {
 	n.changes.Add(n.t.Changes())
 	return out
 }
+
+// stringCount normalizes s and counts the result.
+func (n *normalizer) stringCount(s string) (string, arabic.Counts) {
+	out, c := n.t.StringCount(s)
+	n.changes.Add(n.t.Changes())
+	return out, c
+}

@@ -35,6 +35,22 @@ func (n *Normalizer) String(s string) string {
 	if n.plain(s) {
 		return s
 	}
+	return n.normalize(s)
+}
+
+// StringCount is String that also counts the text it returns. An already
+// normal text is counted in the same pass that finds it normal.
+func (n *Normalizer) StringCount(s string) (string, Counts) {
+	n.Reset()
+	if c, ok := n.plainCount(s); ok {
+		return s, c
+	}
+	out := n.normalize(s)
+	return out, Count(out)
+}
+
+// normalize returns s normalized, s not being known plain.
+func (n *Normalizer) normalize(s string) string {
 	n.src = append(n.src[:0], s...)
 	if _, err := n.Span(n.src, true); err == nil {
 		return s
@@ -112,4 +128,53 @@ func (n *Normalizer) plain(s string) bool {
 		}
 	}
 	return prev != space
+}
+
+// plainCount is plain that also counts s, as Count does, when it is plain.
+func (n *Normalizer) plainCount(s string) (Counts, bool) {
+	const (
+		lineStart = iota
+		kept
+		space
+	)
+	prev := lineStart
+	low := &n.t.low
+	var runes, words, letters, arabic int
+	wasSep := 1 // the code point before parts words (as the start does)
+	for i := 0; i < len(s); {
+		var r rune
+		if c := s[i]; c < utf8.RuneSelf {
+			r = rune(c)
+			i++
+		} else if c-0xC2 < 0xE0-0xC2 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			r = rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
+			i += 2
+		} else {
+			return Counts{}, false
+		}
+		switch low[r&0x7FF].kind() {
+		case kCopy:
+			prev = kept
+		case kLF:
+			if prev == space {
+				return Counts{}, false
+			}
+			prev = lineStart
+		case kSpace:
+			if r != ' ' || prev != kept {
+				return Counts{}, false
+			}
+			prev = space
+		default:
+			return Counts{}, false
+		}
+		k := letterClass[r&0x7FF]
+		sep := int(k & classSep)
+		words += wasSep &^ sep
+		wasSep = sep
+		letters += int(k >> 1 & 1)
+		arabic += int(k >> 2)
+		runes++
+	}
+	return Counts{Runes: runes, Words: words, Letters: letters, Arabic: arabic}, prev != space
 }
