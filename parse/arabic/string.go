@@ -175,6 +175,23 @@ func (n *Normalizer) plainCount(s string) (Counts, bool) {
 		letters += int(k >> 1 & 1)
 		arabic += int(k >> 2)
 		runes++
+		if prev != kept || wasSep != 0 {
+			continue
+		}
+		// The rest of a word: a run of kept two-byte code points (a word
+		// of Arabic) in a loop of its own; none parts words.
+		for i+1 < len(s) && s[i]-0xC2 < 0xE0-0xC2 && s[i+1]&0xC0 == 0x80 {
+			r := rune(s[i]&0x1F)<<6 | rune(s[i+1]&0x3F)
+			if low[r].kind() != kCopy {
+				break
+			}
+			k := letterClass[r]
+			letters += int(k >> 1 & 1)
+			arabic += int(k >> 2)
+			runes++
+			i += 2
+			wasSep = 0
+		}
 	}
 	return Counts{Runes: runes, Words: words, Letters: letters, Arabic: arabic}, prev != space
 }
