@@ -82,55 +82,12 @@ const utf8Max = 4
 // s or keeping state: every code point one the ops keep, single U+0020
 // spaces between two of them, line feeds. False means "ask Span".
 func (n *Normalizer) plain(s string) bool {
-	const (
-		lineStart = iota
-		kept
-		space
-	)
-	prev := lineStart
-	low := &n.t.low
-	for i := 0; i < len(s); {
-		var r rune
-		if c := s[i]; c < utf8.RuneSelf {
-			r = rune(c)
-			i++
-		} else if c-0xC2 < 0xE0-0xC2 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
-			r = rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
-			i += 2
-			if low[r&0x7FF].kind() == kCopy {
-				// A run of kept two-byte code points (a word of Arabic)
-				// in a loop of its own: nothing to track inside it.
-				for i+1 < len(s) && s[i]-0xC2 < 0xE0-0xC2 && s[i+1]&0xC0 == 0x80 &&
-					low[rune(s[i]&0x1F)<<6|rune(s[i+1]&0x3F)].kind() == kCopy {
-					i += 2
-				}
-				prev = kept
-				continue
-			}
-		} else {
-			return false
-		}
-		switch low[r&0x7FF].kind() {
-		case kCopy:
-			prev = kept
-		case kLF:
-			if prev == space {
-				return false
-			}
-			prev = lineStart
-		case kSpace:
-			if r != ' ' || prev != kept {
-				return false
-			}
-			prev = space
-		default:
-			return false
-		}
-	}
-	return prev != space
+	_, ok := n.plainCount(s)
+	return ok
 }
 
-// plainCount is plain that also counts s, as Count does, when it is plain.
+// plainCount reports what plain does and, when s is plain, counts it as
+// Count does, in the same pass.
 func (n *Normalizer) plainCount(s string) (Counts, bool) {
 	const (
 		lineStart = iota
