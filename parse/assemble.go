@@ -31,6 +31,67 @@ type assembler struct {
 	counts      arabic.Counts // of the headings and paragraphs that make the text
 	parts       int           // headings and paragraphs in the text
 	unpaired    []int         // credits[] indexes of credits with no image
+	paraRoom    []Paragraph   // room for the paragraphs still to come (see presize)
+	imageRoom   []imageParts  // room for the parts of the images still to come
+}
+
+// imageParts holds what an image points to, so that an image costs no
+// allocation of its own.
+type imageParts struct {
+	caption Caption
+	credit  ImageCredit
+	label   string
+}
+
+// presize makes room, in one allocation each, for the paragraphs, images,
+// credits and removed lines the results can give at most, so that the
+// record grows without copying. The sections' paragraphs share one array,
+// each section taking its paragraphs from the front of what is left.
+func (as *assembler) presize() {
+	var paras, images, removed, meta, sections int
+	for i, r := range as.res {
+		if as.lines[i].Blank {
+			continue
+		}
+		switch r.Kind {
+		case classify.Paragraph:
+			paras++
+		case classify.Caption, classify.CaptionRepeat, classify.Credit:
+			images++
+		case classify.Title, classify.Heading:
+			sections++
+		case classify.Meta:
+			meta++
+			removed++
+		default:
+			removed++
+		}
+	}
+	a := as.a
+	as.paraRoom = make([]Paragraph, 0, paras)
+	a.Sections = make([]Section, 0, sections+1)
+	if images > 0 {
+		a.Images, a.Credits = make([]Image, 0, images), make([]Credit, 0, images)
+		as.imageRoom = make([]imageParts, images)
+	}
+	if removed > 0 {
+		a.Removed = make([]Removed, 0, removed)
+	}
+	if meta > 0 {
+		a.Meta = make([]Meta, 0, meta)
+	}
+}
+
+// newSection appends a section that takes its paragraphs from the room
+// presize made, after closing the last one at its length.
+func (as *assembler) newSection(h *Heading) {
+	if n := len(as.a.Sections); n > 0 {
+		last := &as.a.Sections[n-1]
+		k := len(last.Paragraphs)
+		as.paraRoom = last.Paragraphs[k:]
+		last.Paragraphs = last.Paragraphs[:k:k]
+	}
+	as.a.Sections = append(as.a.Sections, Section{Heading: h, Paragraphs: as.paraRoom[:0]})
 }
 
 // assemble classifies the lines of a decoded document and fills a.
@@ -66,6 +127,7 @@ func (p *parser) fill(a *Article, pd *prepared, lines []classify.Line, res []cla
 		as.lineImage, as.linePara = map[int]int{}, map[int]int{}
 	}
 	as.joinWrapped = wrappedStyle(lines, res)
+	as.presize()
 	for i := range lines {
 		as.line(i)
 	}
@@ -138,10 +200,7 @@ func (as *assembler) line(i int) {
 
 func (as *assembler) heading(l classify.Line, r classify.Result) {
 	as.open = false
-	as.a.Sections = append(as.a.Sections, Section{
-		Heading:    &Heading{Text: as.countPart(r.Text), Line: l.N},
-		Paragraphs: []Paragraph{},
-	})
+	as.newSection(&Heading{Text: as.countPart(r.Text), Line: l.N})
 }
 
 func (as *assembler) paragraph(i int, l classify.Line, r classify.Result) {
@@ -151,7 +210,7 @@ func (as *assembler) paragraph(i int, l classify.Line, r classify.Result) {
 	}
 	as.counts.Add(c)
 	if len(as.a.Sections) == 0 {
-		as.a.Sections = append(as.a.Sections, Section{Paragraphs: []Paragraph{}})
+		as.newSection(nil)
 	}
 	si := len(as.a.Sections) - 1
 	s := &as.a.Sections[si]
@@ -233,12 +292,13 @@ func (as *assembler) image(l classify.Line, r classify.Result) {
 		}
 	}
 	var img *Image
+	var parts *imageParts
 	if idx >= 0 {
 		as.mark(as.lineImage, l.N, idx)
-		img = &a.Images[idx]
+		img, parts = &a.Images[idx], &as.imageRoom[idx]
 		if img.Label == nil && r.Label != "" {
-			label := r.Label
-			img.Label = &label
+			parts.label = r.Label
+			img.Label = &parts.label
 		}
 	}
 	switch r.Kind {
@@ -246,7 +306,8 @@ func (as *assembler) image(l classify.Line, r classify.Result) {
 		text := as.norm.string(r.Text)
 		switch {
 		case img.Caption == nil:
-			img.Caption = &Caption{Text: text, Lines: []int{l.N}}
+			parts.caption = Caption{Text: text, Lines: []int{l.N}}
+			img.Caption = &parts.caption
 		case text == img.Caption.Text:
 			img.Caption.Lines = append(img.Caption.Lines, l.N)
 		default: // a caption on several lines
@@ -255,7 +316,8 @@ func (as *assembler) image(l classify.Line, r classify.Result) {
 		}
 	case classify.CaptionRepeat:
 		if img.Caption == nil {
-			img.Caption = &Caption{Text: as.norm.string(r.Text), Lines: []int{}}
+			parts.caption = Caption{Text: as.norm.string(r.Text), Lines: []int{}}
+			img.Caption = &parts.caption
 		}
 		img.Caption.Lines = append(img.Caption.Lines, l.N)
 	case classify.Credit:
@@ -268,7 +330,8 @@ func (as *assembler) image(l classify.Line, r classify.Result) {
 		if img != nil {
 			c.Image = &img.Index
 			if img.Credit == nil {
-				img.Credit = &ImageCredit{Text: text, Agencies: agencies, Line: l.N}
+				parts.credit = ImageCredit{Text: text, Agencies: agencies, Line: l.N}
+				img.Credit = &parts.credit
 			}
 		} else {
 			as.unpaired = append(as.unpaired, len(a.Credits))
@@ -282,6 +345,10 @@ func (as *assembler) image(l classify.Line, r classify.Result) {
 func (as *assembler) finish() {
 	as.flush()
 	a := as.a
+	if n := len(a.Sections); n > 0 { // no append may run into the room left
+		k := len(a.Sections[n-1].Paragraphs)
+		a.Sections[n-1].Paragraphs = a.Sections[n-1].Paragraphs[:k:k]
+	}
 	// One paragraph: text is that very string, not a second copy (of a
 	// line of 200 MB, say).
 	one := len(a.Sections) == 1 && a.Sections[0].Heading == nil && len(a.Sections[0].Paragraphs) == 1

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
@@ -8,6 +9,7 @@ import (
 	"runtime/debug"
 	"strings"
 	"time"
+	"unsafe"
 
 	"github.com/khabar/khabar/parse/decode"
 )
@@ -17,7 +19,7 @@ import (
 func (p *parser) newArticle(d *rawDoc) *Article {
 	a := &Article{
 		SchemaVersion: SchemaVersion,
-		ID:            "sha256:" + hex.EncodeToString(d.sum[:]),
+		ID:            recordID(&d.sum),
 		Status:        StatusOK,
 		Source: Source{
 			Path:           p.name,
@@ -40,6 +42,15 @@ func (p *parser) newArticle(d *rawDoc) *Article {
 	}
 	clearContent(a, p)
 	return a
+}
+
+// recordID is "sha256:" and the hex of sum, in one allocation.
+func recordID(sum *[sha256.Size]byte) string {
+	const prefix = "sha256:"
+	b := make([]byte, len(prefix)+hex.EncodedLen(len(sum)))
+	copy(b, prefix)
+	hex.Encode(b[len(prefix):], sum[:])
+	return unsafe.String(unsafe.SliceData(b), len(b)) // b is not written again
 }
 
 // clearContent empties every field the parse fills.

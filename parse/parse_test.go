@@ -104,6 +104,23 @@ func TestSeed(t *testing.T) {
 	}
 }
 
+// TestSlicesApart checks that the record's slices share no room: a
+// caller appending to one section's paragraphs, or to images or credits,
+// changes nothing else in the record.
+func TestSlicesApart(t *testing.T) {
+	a := one(t, readFile(t, "testdata/golden/seed.txt"), parse.Options{})
+	for i, s := range a.Sections {
+		if len(s.Paragraphs) != cap(s.Paragraphs) {
+			t.Errorf("section %d: %d paragraphs, room for %d", i, len(s.Paragraphs), cap(s.Paragraphs))
+		}
+	}
+	next := a.Sections[1].Paragraphs[0]
+	a.Sections[0].Paragraphs = append(a.Sections[0].Paragraphs, parse.Paragraph{Text: "added"})
+	if a.Sections[1].Paragraphs[0] != next {
+		t.Errorf("appending to section 0 changed section 1: %+v", a.Sections[1].Paragraphs[0])
+	}
+}
+
 // TestSeedEncodings checks that the seed gives the same record in
 // Windows-1256 and UTF-16 but for its source and id.
 func TestSeedEncodings(t *testing.T) {

@@ -136,8 +136,9 @@ func (o Options) Ops() []Op {
 
 // Names lists the names of the ops that are on, in table order.
 func (o Options) Names() []string {
-	names := []string{}
-	for _, op := range o.Ops() {
+	ops := o.Ops()
+	names := make([]string, 0, len(ops))
+	for _, op := range ops {
 		names = append(names, op.String())
 	}
 	return names
