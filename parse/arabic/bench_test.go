@@ -85,3 +85,24 @@ func BenchmarkXTextNFC(b *testing.B) {
 		dst = norm.NFC.Append(dst[:0], src...)
 	}
 }
+
+// BenchmarkStringCount normalizes and counts the lines of the news
+// article, as the parser does for each paragraph; most are already
+// normal.
+func BenchmarkStringCount(b *testing.B) {
+	lines := bytes.Split(benchText(b), []byte("\n"))
+	strs := make([]string, len(lines))
+	total := 0
+	for i, l := range lines {
+		strs[i] = string(l)
+		total += len(l)
+	}
+	n := New(Default)
+	b.SetBytes(int64(total))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range strs {
+			n.StringCount(s)
+		}
+	}
+}

@@ -95,7 +95,7 @@ func (n *Normalizer) plainCount(s string) (Counts, bool) {
 		space
 	)
 	prev := lineStart
-	low := &n.t.low
+	low, letter := &n.t.low, &n.t.keptLetter
 	var runes, words, letters, arabic int
 	wasSep := 1 // the code point before parts words (as the start does)
 	for i := 0; i < len(s); {
@@ -135,20 +135,16 @@ func (n *Normalizer) plainCount(s string) (Counts, bool) {
 		if prev != kept || wasSep != 0 {
 			continue
 		}
-		// The rest of a word: a run of kept two-byte code points (a word
-		// of Arabic) in a loop of its own; none parts words.
-		for i+1 < len(s) && s[i]-0xC2 < 0xE0-0xC2 && s[i+1]&0xC0 == 0x80 {
-			r := rune(s[i]&0x1F)<<6 | rune(s[i+1]&0x3F)
-			if low[r].kind() != kCopy {
-				break
-			}
-			k := letterClass[r]
-			letters += int(k >> 1 & 1)
-			arabic += int(k >> 2)
-			runes++
-			i += 2
-			wasSep = 0
+		// The rest of a word: a run of Arabic letters kept as they are
+		// (lead byte D8–DB, U+0600–U+06FF), two bytes at a time. The
+		// code points after it, if any, go through the loop above.
+		j := i
+		for j+1 < len(s) && s[j]&0xFC == 0xD8 && s[j+1]&0xC0 == 0x80 && letter[int(s[j]&3)<<6|int(s[j+1]&0x3F)] {
+			j += 2
 		}
+		m := (j - i) >> 1
+		runes, letters, arabic = runes+m, letters+m, arabic+m
+		i = j
 	}
 	return Counts{Runes: runes, Words: words, Letters: letters, Arabic: arabic}, prev != space
 }

@@ -223,6 +223,10 @@ type tables struct {
 	opts  Options
 	low   [0x800]entry
 	punct [0x70]entry // U+2000–U+206F
+	// keptLetter marks the code points U+0600+i that stay as they are and
+	// are Arabic letters: most of a news text, which plainCount reads two
+	// bytes at a time.
+	keptLetter [0x100]bool
 }
 
 const punctBase = 0x2000
@@ -239,6 +243,10 @@ func tablesFor(o Options) *tables {
 	}
 	for i := range t.punct {
 		t.punct[i] = classify(o, punctBase+rune(i))
+	}
+	for i := range t.keptLetter {
+		r := 0x600 + rune(i)
+		t.keptLetter[i] = t.low[r].kind() == kCopy && letterClass[r] == classLetter|classArabic
 	}
 	got, _ := tableCache.LoadOrStore(o, t)
 	return got.(*tables)
