@@ -34,10 +34,10 @@ const ruleCaptionBare = "caption-unpunctuated"
 // block of links of which only the first carries the label.
 func (d *doc) relatedBlocks(lo, hi int) {
 	for j := lo; j < hi; j++ {
-		if d.res[j].Rule != ruleRelated {
+		if d.res(j).Rule != ruleRelated {
 			continue
 		}
-		labelOnly := wholeMatch(d.lex, "related", d.f[j].toks)
+		labelOnly := wholeMatch(d.lex, "related", d.toks(j))
 		// A label alone introduces the next line even across a blank line.
 		for k := j + 1; k < hi && (!d.gap[k] || labelOnly && k == j+1) && d.open(k); k++ {
 			if k+1 < hi && listMarker(d.f[k+1].text) {
@@ -83,18 +83,18 @@ func (d *doc) headings(lo, hi int) {
 		if f.long {
 			continue
 		}
-		prevLeadIn := j > lo && d.res[j-1].Kind == Paragraph && d.f[j-1].end == endColon
+		prevLeadIn := j > lo && d.res(j-1).Kind == Paragraph && d.f[j-1].end == endColon
 		list := listMarker(f.text)
 		opens := d.opensSection(j, lo, hi, true)
 		answered := opens && answerMarker(d.f[j+1].text)
 		switch {
 		case f.wordsAtMost(8) && d.datelineOnly(j):
-			d.res[j] = d.metaLine(j)
+			*d.res(j) = d.metaLine(j)
 		case f.end == endColon && f.wordsAtMost(maxColonHeading) && !f.isLatin():
 			d.set(j, Heading, ruleColonHeading)
-		case !f.long && dashedAgencies(f, d.lex) != nil:
+		case !f.long && dashedAgencies(d.line(j), d.lex) != nil:
 			d.set(j, Caption, ruleCaptionCredit)
-			d.res[j].Agencies = dashedAgencies(f, d.lex)
+			d.res(j).Agencies = dashedAgencies(d.line(j), d.lex)
 			d.group(j)
 		case d.unpunctuatedCaption(j):
 			d.set(j, Caption, ruleCaptionBare)
@@ -122,7 +122,7 @@ func (d *doc) opensSection(j, lo, hi int, chain bool) bool {
 	if n >= hi {
 		return false
 	}
-	switch k := d.res[n].Kind; {
+	switch k := d.res(n).Kind; {
 	case isImage(k):
 	case chain && d.open(n) && d.shortHeading(n) && d.opensSection(n, lo, hi, false):
 		// a kicker over the headline of a second story on the page
@@ -227,7 +227,7 @@ func isImage(k Kind) bool { return k == Caption || k == Credit || k == CaptionRe
 func (d *doc) footer(lo, hi int) {
 	last := -1
 	for j := hi - 1; j >= lo && j >= hi-4; j-- {
-		if d.res[j].Rule == ruleSeparator {
+		if d.res(j).Rule == ruleSeparator {
 			last = j
 			break
 		}
@@ -236,12 +236,12 @@ func (d *doc) footer(lo, hi int) {
 		return
 	}
 	for j := last + 1; j < hi; j++ {
-		if (d.open(j) || d.res[j].Kind == Paragraph) && d.prose(j) || d.res[j].Kind == Heading || isImage(d.res[j].Kind) {
+		if (d.open(j) || d.res(j).Kind == Paragraph) && d.prose(j) || d.res(j).Kind == Heading || isImage(d.res(j).Kind) {
 			return
 		}
 	}
 	for j := last + 1; j < hi; j++ {
-		if d.res[j].Kind == Paragraph || d.open(j) {
+		if d.res(j).Kind == Paragraph || d.open(j) {
 			d.set(j, Boilerplate, ruleFooter)
 		}
 	}

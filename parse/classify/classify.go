@@ -48,15 +48,16 @@ type Result struct {
 	MetaKind string   // meta: dateline, byline, date, site or other
 }
 
-// doc is one document being classified. Its slices run over the
-// non-blank lines only.
+// doc is one document being classified. Its slices run over the non-blank
+// lines only, but out, which has a result for every line.
 type doc struct {
 	lex    *lexicon.Lexicon
 	f      []feat
-	res    []Result
-	gap    []bool // a blank line comes before f[j]
-	blanky bool   // most lines are parted by blank lines
-	images int    // image groups handed out
+	keys   keyArena // the tokens and lexicon hits of f
+	out    []Result // the result of every line, f[j]'s at f[j].idx (see res)
+	gap    []bool   // a blank line comes before f[j]
+	blanky bool     // most lines are parted by blank lines
+	images int      // image groups handed out
 }
 
 // Classify decides the kind of every line. lex nil means the built-in
@@ -78,35 +79,29 @@ func Append(dst []Result, lines []Line, lex *lexicon.Lexicon) []Result {
 		size += len(l.Raw)
 	}
 	defer sc.put(size)
-	d := &doc{lex: lex, f: grow(sc.f, len(lines)), gap: grow(sc.gap, len(lines))}
-	blank := false
-	keys := keyArena{lines: grow(sc.lines, len(lines)), buf: grow(sc.buf, keyLimit*len(lines)/2), spans: sc.spans[:0], toks: sc.toks[:0]}
+	d := &doc{lex: lex, f: grow(sc.f, len(lines)), gap: grow(sc.gap, len(lines)),
+		keys: keyArena{buf: grow(sc.buf, keyLimit*len(lines)/2), spans: sc.spans[:0], hits: sc.hits[:0]}}
 	defer func() {
-		sc.f, sc.gap, sc.lines, sc.buf, sc.spans, sc.toks = d.f, d.gap, keys.lines, keys.buf, keys.spans, keys.toks
+		sc.f, sc.gap, sc.buf, sc.spans, sc.hits = d.f, d.gap, d.keys.buf, d.keys.spans, d.keys.hits
 	}()
+	blank := false
 	for i, l := range lines {
 		if l.Blank {
 			blank = true
 			continue
 		}
-		d.f = append(d.f, newFeat(i, l.Raw, &keys))
+		// Read in place (d.f has room for every line), not copied in.
+		j := len(d.f)
+		d.f = d.f[:j+1]
+		d.f[j].read(i, l.Raw)
+		d.keys = d.keys.add(&d.f[j], lex)
 		d.gap = append(d.gap, blank && len(d.f) > 1)
 		blank = false
 	}
-	keys.split(d.f)
-	hits := sc.hits[:0]
-	for j := range d.f {
-		n := len(hits)
-		hits = lex.AppendScan(hits, d.f[j].toks)
-		d.f[j].hits = hits[n:len(hits):len(hits)]
-	}
-	defer func() { sc.hits = hits }()
-	// res has room for every line: spread out below, it is the result.
 	base := len(dst)
 	dst = slices.Grow(dst, len(lines))[:base+len(lines)]
-	res := dst[base:]
-	clear(res)
-	d.res = res[:len(d.f)]
+	d.out = dst[base:]
+	clear(d.out)
 	gaps := 0
 	for _, g := range d.gap {
 		if g {
@@ -117,13 +112,6 @@ func Append(dst []Result, lines []Line, lex *lexicon.Lexicon) []Result {
 	if !d.markup() {
 		d.body(0, len(d.f), false)
 	}
-	// Line idx ≥ j holds the jth non-blank line: moving the results from
-	// the last one down overwrites none not yet moved.
-	for j := len(d.f) - 1; j >= 0; j-- {
-		if i := d.f[j].idx; i != j {
-			res[i], res[j] = res[j], Result{}
-		}
-	}
 	return dst
 }
 
@@ -132,10 +120,8 @@ func Append(dst []Result, lines []Line, lex *lexicon.Lexicon) []Result {
 type scratch struct {
 	f     []feat
 	gap   []bool
-	lines []int32
 	buf   []byte
 	spans [][2]int32
-	toks  []string
 	hits  []lexicon.Match
 }
 
@@ -160,10 +146,9 @@ func (sc *scratch) put(size int) {
 	}
 	if size > bigText {
 		clear(sc.f)
-		clear(sc.toks)
 		clear(sc.hits)
 	}
-	sc.f, sc.gap, sc.lines, sc.buf, sc.spans, sc.toks, sc.hits = sc.f[:0], sc.gap[:0], sc.lines[:0], sc.buf[:0], sc.spans[:0], sc.toks[:0], sc.hits[:0]
+	sc.f, sc.gap, sc.buf, sc.spans, sc.hits = sc.f[:0], sc.gap[:0], sc.buf[:0], sc.spans[:0], sc.hits[:0]
 	scratchPool.Put(sc)
 }
 
@@ -176,9 +161,9 @@ func grow[E any](s []E, n int) []E {
 // article; titled means the title is known already (from markup).
 func (d *doc) body(lo, hi int, titled bool) {
 	for j := lo; j < hi; j++ {
-		if d.res[j].Kind == "" {
-			if r, ok := intrinsic(&d.f[j], d.lex); ok {
-				d.res[j] = r
+		if d.res(j).Kind == "" {
+			if r, ok := intrinsic(d.line(j), d.lex); ok {
+				*d.res(j) = r
 			}
 		}
 	}
@@ -190,17 +175,22 @@ func (d *doc) body(lo, hi int, titled bool) {
 	d.headings(lo, hi)
 	d.footer(lo, hi)
 	for j := lo; j < hi; j++ {
-		if d.res[j].Kind == "" {
-			d.res[j] = decided(Paragraph, "paragraph", d.f[j].text)
+		if d.res(j).Kind == "" {
+			*d.res(j) = decided(Paragraph, "paragraph", d.f[j].text)
 		}
 	}
 }
 
+// res returns the result of f[j]. It is written where it is returned,
+// not moved there at the end: a Result holds pointers, and moving or
+// clearing one goes through the write barrier while the collector marks.
+func (d *doc) res(j int) *Result { return &d.out[d.f[j].idx] }
+
 func (d *doc) set(j int, k Kind, rule string) {
-	d.res[j] = decided(k, rule, d.f[j].text)
+	*d.res(j) = decided(k, rule, d.f[j].text)
 }
 
-func (d *doc) open(j int) bool { return d.res[j].Kind == "" }
+func (d *doc) open(j int) bool { return d.res(j).Kind == "" }
 
 // prose reports a line that reads as running text.
 func (d *doc) prose(j int) bool {
@@ -212,16 +202,4 @@ func (d *doc) prose(j int) bool {
 func (d *doc) headlineLike(j int) bool {
 	f := &d.f[j]
 	return !f.long && f.wordsAtMost(16) && (f.end == endNone || f.end == endQuestion) && !listMarker(f.text)
-}
-
-func sameKey(a, b []string) bool {
-	if len(a) != len(b) || len(a) == 0 {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }

@@ -50,9 +50,9 @@ func parenDateline(t string, open int, lex *lexicon.Lexicon) (Dateline, bool) {
 	if countWords(place) > maxPlaceWords || strings.ContainsAny(place, "0123456789.:؛\"«") {
 		return Dateline{}, false
 	}
-	toks := lexicon.Tokens(t[open+1 : close])
-	m, ok := lex.Prefix(lexicon.Agency, toks)
-	if !ok || m.End != len(toks) {
+	toks := lexicon.MakeKey(t[open+1 : close])
+	m, ok := lex.PrefixKey(lexicon.Agency, toks)
+	if !ok || m.End != toks.Len() {
 		return Dateline{}, false
 	}
 	end := skipDash(t, close+1, true)

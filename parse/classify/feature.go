@@ -4,9 +4,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-	"unsafe"
-
-	"github.com/khabar/khabar/parse/lexicon"
 )
 
 // Only the head and tail of a line longer than keyLimit bytes go through
@@ -19,18 +16,20 @@ const (
 	longLimit = 600 // a line longer than this is a paragraph whatever it says
 )
 
-// feat is what the rules look at for one non-blank line.
+// feat is what the rules look at for one non-blank line. Its tokens and
+// lexicon hits are the document's (see keyArena): a feat holds no pointer
+// but its text.
 type feat struct {
-	idx     int             // index in the document's lines
-	text    string          // the line trimmed of spaces and invisible characters
-	toks    []string        // match-key tokens (head and tail only when partial)
-	ws      wordScan        // words of text, counted as far as a rule asked (see wordCount)
-	end     byte            // final punctuation class, see endClass
-	digits  bool            // text opens with a digit
-	letters bool            // text has a letter of some script
-	hits    []lexicon.Match // lexicon entries found in toks
-	partial bool            // toks cover only the head and tail of text
-	long    bool            // text is longer than longLimit
+	idx      int      // index in the document's lines
+	text     string   // the line trimmed of spaces and invisible characters
+	ws       wordScan // words of text, counted as far as a rule asked (see wordCount)
+	tokRange [2]int32 // match-key tokens, [from, to) in keyArena.spans (head and tail only when partial)
+	hitRange [2]int32 // lexicon entries found in them, [from, to) in keyArena.hits
+	end      byte     // final punctuation class, see endClass
+	digits   bool     // text opens with a digit
+	letters  bool     // text has a letter of some script
+	partial  bool     // toks cover only the head and tail of text
+	long     bool     // text is longer than longLimit
 }
 
 // Final punctuation classes.
@@ -42,64 +41,17 @@ const (
 	endComma                // , ، ; ؛ or a dash
 )
 
-// newFeat reads one line. Its key goes into keys; keys.split fills toks
-// once every line is read. A nil keys makes the tokens at once.
-func newFeat(idx int, raw string, keys *keyArena) feat {
+// read sets f from line idx of the document, raw; keyArena.add gives it
+// its tokens. It sets every field one by one: a whole feat stored at once
+// (*f = feat{…}) goes through the write barrier as a block.
+func (f *feat) read(idx int, raw string) {
 	text := trimInvisible(raw)
-	f := feat{idx: idx, text: text, end: endClass(text), long: len(text) > longLimit}
+	f.idx, f.text, f.ws = idx, text, wordScan{}
+	f.tokRange, f.hitRange = [2]int32{}, [2]int32{}
+	f.end, f.long = endClass(text), len(text) > longLimit
 	f.letters = hasLetter(text)
 	f.digits = text != "" && text[0] >= '0' && text[0] <= '9'
 	f.partial = len(text) > keyLimit
-	if keys != nil {
-		keys.add(&f)
-		return f
-	}
-	if f.partial {
-		head, tail := cut(text, keyHead, keyTail)
-		f.toks = lexicon.AppendTokens(lexicon.Tokens(head), tail)
-	} else {
-		f.toks = lexicon.Tokens(text)
-	}
-	return f
-}
-
-// keyArena folds the match keys of a document's lines into one buffer, so
-// that the tokens of all lines cost two allocations.
-type keyArena struct {
-	buf   []byte
-	spans [][2]int32 // where each token lies in buf
-	lines []int32    // spans of each line added: spans[lines[i-1]:lines[i]]
-	toks  []string
-}
-
-func (a *keyArena) add(f *feat) {
-	if f.partial {
-		head, tail := cut(f.text, keyHead, keyTail)
-		a.buf, a.spans = lexicon.AppendKeySpans(a.buf, a.spans, head)
-		a.buf, a.spans = lexicon.AppendKeySpans(append(a.buf, ' '), a.spans, tail)
-	} else {
-		a.buf, a.spans = lexicon.AppendKeySpans(a.buf, a.spans, f.text)
-	}
-	a.buf = append(a.buf, ' ')
-	a.lines = append(a.lines, int32(len(a.spans)))
-}
-
-// split hands each feat its tokens, in the order added.
-func (a *keyArena) split(fs []feat) []feat {
-	// The key shares the buffer, which the next document reuses: no token
-	// may outlive Classify (results hold the line's text, never a token).
-	key := unsafe.String(unsafe.SliceData(a.buf), len(a.buf))
-	a.toks = a.toks[:0]
-	for _, sp := range a.spans {
-		a.toks = append(a.toks, key[sp[0]:sp[1]])
-	}
-	from := 0
-	for i := range fs {
-		to := int(a.lines[i])
-		fs[i].toks = a.toks[from:to:to]
-		from = to
-	}
-	return fs
 }
 
 // hasLetter reports a letter of any script in s.
@@ -401,55 +353,4 @@ func isWordRune(r rune) bool {
 		return false
 	}
 	return !unicode.IsPunct(r) && !unicode.IsSymbol(r) && !unicode.IsSpace(r)
-}
-
-// The lexicon matches of a line, from one lexicon.Scan.
-
-func (f *feat) at(k lexicon.Kind, i int) (lexicon.Match, bool) {
-	for _, m := range f.hits {
-		if m.Start == i && m.Entry.Kind == k {
-			return m, true
-		}
-	}
-	return lexicon.Match{}, false
-}
-
-func (f *feat) prefix(k lexicon.Kind) (lexicon.Match, bool) { return f.at(k, 0) }
-
-// whole reports an entry of kind k that is the whole line.
-func (f *feat) whole(k lexicon.Kind) bool {
-	m, ok := f.prefix(k)
-	return ok && m.End == len(f.toks)
-}
-
-// suffix returns the longest entry of kind k that ends the line.
-func (f *feat) suffix(k lexicon.Kind) (lexicon.Match, bool) {
-	for _, m := range f.hits {
-		if m.End == len(f.toks) && m.Entry.Kind == k {
-			return m, true
-		}
-	}
-	return lexicon.Match{}, false
-}
-
-func (f *feat) has(k lexicon.Kind) bool {
-	for _, m := range f.hits {
-		if m.Entry.Kind == k {
-			return true
-		}
-	}
-	return false
-}
-
-// find returns the leftmost-longest non-overlapping entries of kind k.
-func (f *feat) find(k lexicon.Kind) []lexicon.Match {
-	var out []lexicon.Match
-	end := 0
-	for _, m := range f.hits {
-		if m.Entry.Kind == k && m.Start >= end {
-			out = append(out, m)
-			end = m.End
-		}
-	}
-	return out
 }

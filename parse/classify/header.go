@@ -36,7 +36,7 @@ func (d *doc) titleLike(j int) bool {
 // and returns the title without it.
 func (d *doc) siteSuffix(j int) (string, bool) {
 	f := &d.f[j]
-	m, ok := d.lex.Suffix(lexicon.Outlet, f.toks)
+	m, ok := d.lex.SuffixKey(lexicon.Outlet, d.toks(j))
 	if !ok || m.Start == 0 {
 		return "", false
 	}
@@ -56,7 +56,7 @@ func (d *doc) siteSuffix(j int) (string, bool) {
 // decks, and a repeated headline.
 func (d *doc) header(lo, hi int) {
 	// A date or furniture line may sit above the title; an image may not.
-	for lo < hi && (d.res[lo].Kind == Meta || d.res[lo].Kind == Boilerplate) {
+	for lo < hi && (d.res(lo).Kind == Meta || d.res(lo).Kind == Boilerplate) {
 		lo++
 	}
 	if lo >= hi {
@@ -68,13 +68,13 @@ func (d *doc) header(lo, hi int) {
 	}
 	title := lo
 	if text, ok := d.siteSuffix(lo); ok {
-		d.res[lo] = decided(Title, ruleTitleSite, text)
+		*d.res(lo) = decided(Title, ruleTitleSite, text)
 	} else if !d.titleLike(lo) {
 		return
 	} else {
 		// Two headlines in a row: the first is a kicker over the title.
 		if k := lo + 1; k < hi && d.titleLike(k) && d.f[k].wordsAtMost(12) && d.f[k].end != endQuestion && !d.zoneMeta(k) &&
-			!sameKey(d.f[lo].toks, d.f[k].toks) &&
+			!sameKey(d.toks(lo), d.toks(k)) &&
 			(k+1 >= hi || d.prose(k+1) || !d.open(k+1) || d.zoneMeta(k+1)) {
 			d.set(lo, Heading, ruleKicker)
 			title = k
@@ -83,19 +83,19 @@ func (d *doc) header(lo, hi int) {
 	}
 	for k := title + 1; k < hi; k++ {
 		if !d.open(k) {
-			if d.res[k].Kind == Meta || d.res[k].Kind == Credit && !d.photoCredit(k) || d.res[k].Kind == Boilerplate {
+			if d.res(k).Kind == Meta || d.res(k).Kind == Credit && !d.photoCredit(k) || d.res(k).Kind == Boilerplate {
 				continue
 			}
-			if d.photoCredit(k) && d.res[k].Image < 0 {
+			if d.photoCredit(k) && d.res(k).Image < 0 {
 				continue
 			}
 			return
 		}
 		switch {
-		case sameKey(d.f[k].toks, d.f[title].toks):
+		case sameKey(d.toks(k), d.toks(title)):
 			d.set(k, Boilerplate, ruleDuplicateTitle)
 		case d.zoneMeta(k):
-			d.res[k] = d.metaLine(k)
+			*d.res(k) = d.metaLine(k)
 		case d.prose(k):
 			return
 		case d.titleLike(k) && d.f[k].wordsAtLeast(4):
@@ -118,11 +118,11 @@ func (d *doc) untitledZone(lo, hi int) {
 		if !d.zoneMeta(k) || !f.wordsAtMost(7) || !(hasDashSep(f.text) || d.whole(k, lexicon.Outlet)) {
 			return
 		}
-		d.res[k] = d.metaLine(k)
+		*d.res(k) = d.metaLine(k)
 	}
 }
 
-func (d *doc) whole(j int, k lexicon.Kind) bool { return wholeMatch(d.lex, k, d.f[j].toks) }
+func (d *doc) whole(j int, k lexicon.Kind) bool { return wholeMatch(d.lex, k, d.toks(j)) }
 
 // zoneMeta reports a line under the title that is a dateline, byline or
 // site line: «غزة- نرمين ساق الله», «الدوحة - سارة المهندي:», «أبوظبي -
@@ -132,7 +132,7 @@ func (d *doc) zoneMeta(j int) bool {
 	if !d.open(j) || f.long || !f.wordsAtMost(8) {
 		return false
 	}
-	if wholeMatch(d.lex, lexicon.Outlet, f.toks) {
+	if wholeMatch(d.lex, lexicon.Outlet, d.toks(j)) {
 		return true
 	}
 	if f.wordsAtMost(7) && (hasDashSep(f.text) || f.end == endColon && f.wordsAtMost(6)) {
@@ -148,13 +148,13 @@ func (d *doc) metaLine(j int) Result {
 	f := &d.f[j]
 	var r Result
 	switch {
-	case wholeMatch(d.lex, lexicon.Outlet, f.toks):
+	case wholeMatch(d.lex, lexicon.Outlet, d.toks(j)):
 		r = decided(Meta, ruleSiteLine, f.text)
 		r.MetaKind = "site"
 	case hasDashSep(f.text) || strings.Contains(f.text, "("):
 		r = decided(Meta, ruleDatelineLine, f.text)
 		r.MetaKind = "dateline"
-		if !d.lex.Contains(lexicon.Outlet, f.toks) && d.lex.AgenciesIn(f.toks) == nil {
+		if !d.lex.ContainsKey(lexicon.Outlet, d.toks(j)) && d.lex.AgenciesInKey(d.toks(j)) == nil {
 			r.MetaKind = "byline"
 		}
 	default:

@@ -14,7 +14,7 @@ const (
 // photoCredit reports a credit line that can belong to an image (not an
 // article source line or a closing attribution).
 func (d *doc) photoCredit(j int) bool {
-	r := &d.res[j]
+	r := d.res(j)
 	return r.Kind == Credit && (r.Rule == ruleCreditLine || r.Rule == ruleLabelledCredit)
 }
 
@@ -33,7 +33,7 @@ func (d *doc) group(js ...int) {
 	g := d.images
 	d.images++
 	for _, j := range js {
-		d.res[j].Image = g
+		d.res(j).Image = g
 	}
 }
 
@@ -48,21 +48,21 @@ func (d *doc) pairImages(lo, hi int) {
 	}
 	for j := lo; j < hi; j++ {
 		switch {
-		case d.photoCredit(j) && d.res[j].Image < 0:
+		case d.photoCredit(j) && d.res(j).Image < 0:
 			d.creditImage(j, in)
-		case (d.res[j].Kind == Caption) && d.res[j].Image < 0:
-			if p := j - 1; in(p) && d.photoCredit(p) && d.res[p].Image < 0 {
+		case (d.res(j).Kind == Caption) && d.res(j).Image < 0:
+			if p := j - 1; in(p) && d.photoCredit(p) && d.res(p).Image < 0 {
 				d.group(p, j)
-			} else if n := j + 1; in(n) && !d.gap[n] && d.photoCredit(n) && d.res[n].Image < 0 {
+			} else if n := j + 1; in(n) && !d.gap[n] && d.photoCredit(n) && d.res(n).Image < 0 {
 				d.group(j, n) // «التعليق على الصورة، …» then «مصدر الصورة، …»
 			} else {
 				d.group(j)
 			}
-		case d.res[j].Kind == Boilerplate && d.res[j].Rule == ruleCaptionLabel:
+		case d.res(j).Kind == Boilerplate && d.res(j).Rule == ruleCaptionLabel:
 			if n := j + 1; in(n) && d.captionLike(n, false) {
-				d.res[n] = decided(Caption, ruleCaptionLabeled, d.f[n].text)
-				d.res[n].Label = d.res[j].Label
-				if p := j - 1; in(p) && d.photoCredit(p) && d.res[p].Image < 0 {
+				*d.res(n) = decided(Caption, ruleCaptionLabeled, d.f[n].text)
+				d.res(n).Label = d.res(j).Label
+				if p := j - 1; in(p) && d.photoCredit(p) && d.res(p).Image < 0 {
 					d.group(p, n)
 				} else {
 					d.group(n)
@@ -72,9 +72,9 @@ func (d *doc) pairImages(lo, hi int) {
 	}
 	// A credit label alone («مصدر الصورة») joins the credit under it.
 	for j := hi - 2; j >= lo; j-- {
-		if n := j + 1; d.photoCredit(j) && d.res[j].Image < 0 && d.res[j].Text == "" && !d.gap[n] &&
-			d.photoCredit(n) && d.res[n].Image >= 0 {
-			d.res[j].Image = d.res[n].Image
+		if n := j + 1; d.photoCredit(j) && d.res(j).Image < 0 && d.res(j).Text == "" && !d.gap[n] &&
+			d.photoCredit(n) && d.res(n).Image >= 0 {
+			d.res(j).Image = d.res(n).Image
 		}
 	}
 }
@@ -83,30 +83,20 @@ func (d *doc) pairImages(lo, hi int) {
 // caption": the second line repeats the first after a credit label.
 func (d *doc) gluedRepeat(p int) {
 	j := p + 1
-	if !d.open(p) || !(d.open(j) || d.res[j].Kind == Caption) || len(d.f[p].toks) < 3 || d.f[p].partial || d.f[j].partial {
+	if !d.open(p) || !(d.open(j) || d.res(j).Kind == Caption) || d.toks(p).Len() < 3 || d.f[p].partial || d.f[j].partial {
 		return
 	}
-	pt, jt := d.f[p].toks, d.f[j].toks
-	m, ok := d.lex.Prefix(lexicon.CreditLabel, jt)
-	if !ok || len(jt) <= len(pt)+m.End || indexToks(jt[m.End:], pt) < 0 {
+	pt, jt := d.toks(p), d.toks(j)
+	m, ok := d.lex.PrefixKey(lexicon.CreditLabel, jt)
+	if !ok || jt.Len() <= pt.Len()+m.End || jt.Slice(m.End, jt.Len()).Index(pt) < 0 {
 		return
 	}
 	label, _ := dropTokens(d.f[j].text, m.End)
 	d.set(p, Caption, ruleCaption)
 	d.set(j, CaptionRepeat, ruleRepeat)
-	d.res[j].Label = label
-	d.res[j].Agencies = d.lex.AgenciesIn(jt[:m.End+indexToks(jt[m.End:], pt)])
+	d.res(j).Label = label
+	d.res(j).Agencies = d.lex.AgenciesInKey(jt.Slice(0, m.End+jt.Slice(m.End, jt.Len()).Index(pt)))
 	d.group(p, j)
-}
-
-// indexToks returns the first index of sub in toks, or -1.
-func indexToks(toks, sub []string) int {
-	for i := 0; i+len(sub) <= len(toks); i++ {
-		if sameKey(toks[i:i+len(sub)], sub) {
-			return i
-		}
-	}
-	return -1
 }
 
 // sameText reports whether two lines have the same match key. Long lines
@@ -114,9 +104,9 @@ func indexToks(toks, sub []string) int {
 // offsets, which marks and tatweel shift.
 func (d *doc) sameText(a, b int) bool {
 	if !d.f[a].partial && !d.f[b].partial {
-		return sameKey(d.f[a].toks, d.f[b].toks)
+		return sameKey(d.toks(a), d.toks(b))
 	}
-	return sameKey(lexicon.Tokens(d.f[a].text), lexicon.Tokens(d.f[b].text))
+	return sameKey(lexicon.MakeKey(d.f[a].text), lexicon.MakeKey(d.f[b].text))
 }
 
 // creditImage pairs the photo credit f[j] with its caption.
@@ -125,14 +115,14 @@ func (d *doc) creditImage(j int, in func(int) bool) {
 	// caption / credit / same caption; the credit may take two lines
 	// («مصدر الصورة» then «Getty Images»).
 	k := j
-	for in(k+1) && d.photoCredit(k+1) && d.res[k+1].Image < 0 && k-j < 2 {
+	for in(k+1) && d.photoCredit(k+1) && d.res(k+1).Image < 0 && k-j < 2 {
 		k++
 	}
 	if m := k + 1; in(p) && in(m) && d.open(p) && d.open(m) && d.sameText(p, m) && !d.f[p].long {
 		d.set(p, Caption, ruleTriplet)
 		d.set(m, CaptionRepeat, ruleRepeat)
 		for i := j; i <= k; i++ {
-			d.res[i].Image = d.images
+			d.res(i).Image = d.images
 		}
 		d.group(p, m)
 		return
@@ -140,11 +130,11 @@ func (d *doc) creditImage(j int, in func(int) bool) {
 	// BBC labels: credit, then the labelled caption (or a second credit
 	// line, or a caption label alone with the caption under it).
 	if in(n) && !d.gap[n] {
-		switch r := &d.res[n]; {
+		switch r := d.res(n); {
 		case r.Kind == Caption && r.Image < 0:
 			d.group(j, n)
 			return
-		case d.photoCredit(n) && r.Image < 0 && in(n+1) && d.res[n+1].Kind == Caption && d.res[n+1].Image < 0:
+		case d.photoCredit(n) && r.Image < 0 && in(n+1) && d.res(n+1).Kind == Caption && d.res(n+1).Image < 0:
 			d.group(j, n, n+1)
 			return
 		case r.Kind == Boilerplate && r.Rule == ruleCaptionLabel:
@@ -154,14 +144,14 @@ func (d *doc) creditImage(j int, in func(int) bool) {
 	// a credit set apart from the line above but not from the one below
 	// (or labelled) heads its caption
 	after := in(n) && !d.gap[n] && d.captionLike(n, false) && !d.prose(n)
-	if after && (d.res[j].Label != "" || !in(p) || d.gap[j] || !d.captionLike(p, true)) {
+	if after && (d.res(j).Label != "" || !in(p) || d.gap[j] || !d.captionLike(p, true)) {
 		d.set(n, Caption, ruleCaptionAfter)
 		d.group(j, n)
 		return
 	}
 	// caption above its credit; at the top of a dump not when a date or
 	// byline follows, so a title over a bare agency line stays a title.
-	if in(p) && d.captionLike(p, d.gap[j] && p > 0) && (p > 0 || !in(n) || d.res[n].Kind != Meta) {
+	if in(p) && d.captionLike(p, d.gap[j] && p > 0) && (p > 0 || !in(n) || d.res(n).Kind != Meta) {
 		d.set(p, Caption, ruleCaption)
 		d.group(p, j)
 	}

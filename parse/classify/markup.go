@@ -102,11 +102,11 @@ func (d *doc) markup() bool {
 		case t.bare:
 			d.set(j, Boilerplate, "markup")
 		case titleTag[t.name]:
-			d.res[j] = decided(Title, "markup-title", t.inner)
+			*d.res(j) = decided(Title, "markup-title", t.inner)
 		case bodyTag[t.name] || paragraphTag[t.name]:
 			// Text glued to its tag: classify the text alone.
-			d.f[j] = newFeat(d.f[j].idx, t.inner, nil)
-			d.f[j].hits = d.lex.Scan(d.f[j].toks)
+			d.f[j].read(d.f[j].idx, t.inner)
+			d.keys = d.keys.add(&d.f[j], d.lex)
 			if bodyTag[t.name] && bodyStart < 0 {
 				bodyStart = j
 			} else {
@@ -117,8 +117,8 @@ func (d *doc) markup() bool {
 			if !ok {
 				kind = "other"
 			}
-			d.res[j] = decided(Meta, "markup-meta", t.inner)
-			d.res[j].MetaKind = kind
+			*d.res(j) = decided(Meta, "markup-meta", t.inner)
+			d.res(j).MetaKind = kind
 		}
 	}
 	if bodyStart >= 0 {

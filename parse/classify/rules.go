@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -36,16 +35,16 @@ const (
 // intrinsic decides what a line is from the line alone, when the line says
 // so plainly (a rule, a label, an agency, a date). ok is false when the
 // line needs its neighbours.
-func intrinsic(f *feat, lex *lexicon.Lexicon) (r Result, ok bool) {
+func intrinsic(f *view, lex *lexicon.Lexicon) (r Result, ok bool) {
 	toks := f.toks
 	switch {
 	case isSeparator(f.text):
 		return decided(Boilerplate, ruleSeparator, f.text), true
-	case len(toks) == 0:
+	case toks.Len() == 0:
 		return Result{}, false
 	case !f.partial && f.whole(lexicon.Widget):
 		return decided(Boilerplate, ruleWidget, f.text), true
-	case len(toks) == 1 && len(toks[0]) >= 5 && allDigits(toks[0]):
+	case toks.Len() == 1 && len(toks.At(0)) >= 5 && allDigits(toks.At(0)):
 		return decided(Boilerplate, ruleNumericID, f.text), true
 	case (strings.HasPrefix(f.text, "http") || strings.HasPrefix(f.text, "www.")) && f.wordsAre(1):
 		return decided(Boilerplate, ruleURL, f.text), true
@@ -65,7 +64,7 @@ func intrinsic(f *feat, lex *lexicon.Lexicon) (r Result, ok bool) {
 	if _, ok := f.prefix(lexicon.Related); ok && f.wordsAtMost(40) {
 		return decided(Boilerplate, ruleRelated, f.text), true
 	}
-	if f.has(lexicon.Boilerplate) && f.wordsAtMost(40) {
+	if f.hits.has(lexicon.Boilerplate) && f.wordsAtMost(40) {
 		return decided(Boilerplate, ruleCallToAction, f.text), true
 	}
 	if r, ok := labelled(f, lex); ok {
@@ -73,16 +72,16 @@ func intrinsic(f *feat, lex *lexicon.Lexicon) (r Result, ok bool) {
 	}
 	if attribution(f, lex) {
 		r = decided(Credit, ruleAttribution, f.text)
-		r.Agencies = lex.AgenciesIn(toks)
+		r.Agencies = lex.AgenciesInKey(toks)
 		return r, true
 	}
 	if placeAgency(f, lex) {
 		r = decided(Meta, ruleDatelineLine, f.text)
 		r.MetaKind = "dateline"
-		r.Agencies = lex.AgenciesIn(toks)
+		r.Agencies = lex.AgenciesInKey(toks)
 		return r, true
 	}
-	if ag, ok := creditOnly(f.text, toks, lex); ok && f.wordsAtMost(10) && !f.partial {
+	if ag, ok := creditOnly(f.text, toks.Len(), f.hits); ok && f.wordsAtMost(10) && !f.partial {
 		r = decided(Credit, ruleCreditLine, f.text)
 		r.Agencies = ag
 		return r, true
@@ -95,8 +94,8 @@ func intrinsic(f *feat, lex *lexicon.Lexicon) (r Result, ok bool) {
 
 // attribution reports "(Reporting by …; Editing by …)" and "… contributed
 // to this report." lines.
-func attribution(f *feat, lex *lexicon.Lexicon) bool {
-	ms := f.find(lexicon.Attribution)
+func attribution(f *view, lex *lexicon.Lexicon) bool {
+	ms := f.hits.find(lexicon.Attribution)
 	if ms == nil || f.long {
 		return false
 	}
@@ -110,9 +109,9 @@ func decided(k Kind, rule, text string) Result {
 	return Result{Kind: k, Rule: rule, Text: text, Image: -1}
 }
 
-func wholeMatch(lex *lexicon.Lexicon, k lexicon.Kind, toks []string) bool {
-	m, ok := lex.Prefix(k, toks)
-	return ok && m.End == len(toks)
+func wholeMatch(lex *lexicon.Lexicon, k lexicon.Kind, toks lexicon.Key) bool {
+	m, ok := lex.PrefixKey(k, toks)
+	return ok && m.End == toks.Len()
 }
 
 func allDigits(s string) bool {
@@ -124,20 +123,30 @@ func allDigits(s string) bool {
 	return s != ""
 }
 
+// hasNumber reports a token of digits only.
+func hasNumber(toks lexicon.Key) bool {
+	for i := range toks.Len() {
+		if allDigits(toks.At(i)) {
+			return true
+		}
+	}
+	return false
+}
+
 // isDate reports a date or time line: «الجمعة, 29 يونيو, 2012, 17:35
 // بتوقيت القدس», "Fri, 11 Aug 2017 15:16:32 GMT", "2012-06-03", "07.13".
-func isDate(f *feat, lex *lexicon.Lexicon) bool {
-	if f.partial || len(f.toks) > 14 || !slices.ContainsFunc(f.toks, allDigits) || !f.wordsAtMost(12) {
+func isDate(f *view, lex *lexicon.Lexicon) bool {
+	if f.partial || f.toks.Len() > 14 || !hasNumber(f.toks) || !f.wordsAtMost(12) {
 		return false
 	}
 	digits, words, other := 0, 0, 0
-	for i := 0; i < len(f.toks); {
-		if allDigits(f.toks[i]) {
+	for i := 0; i < f.toks.Len(); {
+		if allDigits(f.toks.At(i)) {
 			digits++
 			i++
 			continue
 		}
-		if m, ok := lex.At(lexicon.DateWord, f.toks, i); ok {
+		if m, ok := lex.AtKey(lexicon.DateWord, f.toks, i); ok {
 			words++
 			i = m.End
 			continue
@@ -155,7 +164,7 @@ func isDate(f *feat, lex *lexicon.Lexicon) bool {
 }
 
 // labelled handles lines opened by a caption, credit or source label.
-func labelled(f *feat, lex *lexicon.Lexicon) (Result, bool) {
+func labelled(f *view, lex *lexicon.Lexicon) (Result, bool) {
 	toks := f.toks
 	if f.long {
 		return Result{}, false
@@ -180,8 +189,8 @@ func labelled(f *feat, lex *lexicon.Lexicon) (Result, bool) {
 			r = decided(Caption, ruleCaptionLabel, rest)
 		}
 		r.Label = label
-		r.Agencies = lex.AgenciesIn(toks[:p])
-		if len(toks) > m.End {
+		r.Agencies = lex.AgenciesInKey(toks.Slice(0, p))
+		if toks.Len() > m.End {
 			r.Agencies = appendNew(r.Agencies, gluedAgencies(rest, lex))
 		}
 		return r, true
@@ -191,10 +200,10 @@ func labelled(f *feat, lex *lexicon.Lexicon) (Result, bool) {
 	}
 	if m, ok := f.prefix(lexicon.CreditLabel); ok {
 		label, rest := dropTokens(f.text, m.End)
-		n := len(toks) - m.End
+		n := toks.Len() - m.End
 		multi := m.End > 1
 		sep := separated(f.text, label)
-		ag := lex.AgenciesIn(toks[m.End:])
+		ag := lex.AgenciesInKey(toks.Slice(m.End, toks.Len()))
 		if n <= 8 && f.wordsAtMost(14) && (multi || sep || ag != nil) && (n > 0 || multi || sep) {
 			r := decided(Credit, ruleLabelledCredit, rest)
 			r.Label, r.Agencies = label, ag
@@ -203,9 +212,9 @@ func labelled(f *feat, lex *lexicon.Lexicon) (Result, bool) {
 	}
 	if m, ok := f.prefix(lexicon.SourceLabel); ok {
 		label, rest := dropTokens(f.text, m.End)
-		if len(toks)-m.End <= 6 && f.wordsAtMost(9) && (rest == "" || separated(f.text, label)) {
+		if toks.Len()-m.End <= 6 && f.wordsAtMost(9) && (rest == "" || separated(f.text, label)) {
 			r := decided(Credit, ruleSourceLine, rest)
-			r.Label, r.Agencies = label, lex.AgenciesIn(toks[m.End:])
+			r.Label, r.Agencies = label, lex.AgenciesInKey(toks.Slice(m.End, toks.Len()))
 			return r, true
 		}
 	}
@@ -234,7 +243,7 @@ func appendNew(list, more []string) []string {
 
 // placeAgency reports a dateline line: a place, a dash and an agency,
 // «القاهرة - رويترز», «الرياض - واس».
-func placeAgency(f *feat, lex *lexicon.Lexicon) bool {
+func placeAgency(f *view, lex *lexicon.Lexicon) bool {
 	if f.partial {
 		return false
 	}
@@ -249,11 +258,10 @@ func placeAgency(f *feat, lex *lexicon.Lexicon) bool {
 		if n := countWords(place); n == 0 || n > 3 || strings.ContainsAny(place, "0123456789()") {
 			return false
 		}
-		toks := lexicon.Tokens(strings.TrimLeftFunc(f.text[i+size:], isDash))
+		toks := lexicon.MakeKey(strings.TrimLeftFunc(f.text[i+size:], isDash))
 		// An outlet after the dash may be a title's site suffix («أخبار
 		// العالم - BBC Arabic»): the header decides those.
-		m, ok := lex.Prefix(lexicon.Agency, toks)
-		return ok && m.End == len(toks)
+		return wholeMatch(lex, lexicon.Agency, toks)
 	}
 	return false
 }
@@ -282,24 +290,25 @@ func indexDash(s string) (int, int) {
 // creditOnly reports a line made of agencies, credit labels and
 // connectors, plus at most three other tokens (a photographer's name) when
 // a slash or connector ties them to an agency: "Reuters/Carlos Barria",
-// "AFP via Getty Images", «فرانس24/ أ ف ب».
-func creditOnly(text string, toks []string, lex *lexicon.Lexicon) ([]string, bool) {
-	if len(toks) == 0 || len(toks) > 10 {
+// "AFP via Getty Images", «فرانس24/ أ ف ب». n is the number of tokens of
+// text, hits the lexicon entries found in them.
+func creditOnly(text string, n int, hits hitList) ([]string, bool) {
+	if n == 0 || n > 10 {
 		return nil, false
 	}
 	agencies, other, joined := 0, 0, false
-	for i := 0; i < len(toks); {
-		if m, ok := lex.At(lexicon.Agency, toks, i); ok {
+	for i := 0; i < n; {
+		if m, ok := hits.at(lexicon.Agency, i); ok {
 			agencies++
 			i = m.End
 			continue
 		}
-		if m, ok := lex.At(lexicon.Connector, toks, i); ok && i > 0 {
+		if m, ok := hits.at(lexicon.Connector, i); ok && i > 0 {
 			joined = true
 			i = m.End
 			continue
 		}
-		if m, ok := lex.At(lexicon.CreditLabel, toks, i); ok {
+		if m, ok := hits.at(lexicon.CreditLabel, i); ok {
 			joined = true
 			i = m.End
 			continue
@@ -313,28 +322,31 @@ func creditOnly(text string, toks []string, lex *lexicon.Lexicon) ([]string, boo
 	if other > 0 && !joined && !strings.ContainsAny(text, "/|") {
 		return nil, false
 	}
-	return lex.AgenciesIn(toks), true
+	return hits.agencies(), true
 }
 
 // byline reports «كتب: ...», «حوار: ...», «تحقيق - ...», "By Jane Doe" and
 // the aggregator's glued «... نشر في <paper> يوم 01 - 10 - 2012».
-func byline(f *feat, lex *lexicon.Lexicon) (Result, bool) {
+func byline(f *view, lex *lexicon.Lexicon) (Result, bool) {
 	if f.long {
 		return Result{}, false
 	}
 	m, labelled := f.prefix(lexicon.BylineLabel)
 	published := -1 // the token «نشر» of «... نشر في ...»
-	for i := 0; i+1 < len(f.toks); i++ {
-		if strings.HasSuffix(f.toks[i], "نشر") && f.toks[i+1] == "في" {
-			published = i
+	prev := ""
+	for i := range f.toks.Len() {
+		t := f.toks.At(i)
+		if t == "في" && strings.HasSuffix(prev, "نشر") {
+			published = i - 1
 			break
 		}
+		prev = t
 	}
 	// The words last: most lines have neither.
 	if !labelled && published < 0 || !f.wordsAtMost(15) {
 		return Result{}, false
 	}
-	if labelled && f.wordsAtMost(10) && len(f.toks) > m.End {
+	if labelled && f.wordsAtMost(10) && f.toks.Len() > m.End {
 		label, rest := dropTokens(f.text, m.End)
 		latinBy := f.isLatin() && f.wordsAtMost(6) && startsUpper(rest)
 		strong := !f.isLatin() && f.wordsAtMost(6) && strongByline[m.Entry.Text]
@@ -363,7 +375,7 @@ func startsUpper(s string) bool {
 // gluedCaption reports a caption with a credit glued on: «... أرشيفية»,
 // «... (رويترز)», "... (AFP/Getty)", «... (تصوير أحمد شحاتة)», or a credit
 // label inside the line ("... Mandatory Credit: ...").
-func gluedCaption(f *feat, lex *lexicon.Lexicon) (Result, bool) {
+func gluedCaption(f *view, lex *lexicon.Lexicon) (Result, bool) {
 	if f.long {
 		return Result{}, false
 	}
@@ -385,12 +397,12 @@ func gluedCaption(f *feat, lex *lexicon.Lexicon) (Result, bool) {
 		return r, true
 	}
 	for _, m := range f.hits {
-		if m.Entry.Kind == lexicon.CreditLabel && m.Start >= 3 && m.End-m.Start > 1 && len(f.toks)-m.End <= 12 {
+		if m.Entry.Kind == lexicon.CreditLabel && m.Start >= 3 && m.End-m.Start > 1 && f.toks.Len()-m.End <= 12 {
 			if !fits() {
 				return Result{}, false
 			}
 			r := decided(Caption, ruleCaptionCredit, f.text)
-			r.Agencies = lex.AgenciesIn(f.toks[m.Start:])
+			r.Agencies = lex.AgenciesInKey(f.toks.Slice(m.Start, f.toks.Len()))
 			return r, true
 		}
 	}
@@ -402,7 +414,7 @@ func gluedCaption(f *feat, lex *lexicon.Lexicon) (Result, bool) {
 // text before it must be four words or more (a shorter one is a dateline,
 // «القاهرة - رويترز») that do not end a sentence. A headline may end the
 // same way ("… | Reuters"), so the header has its say first.
-func dashedAgencies(f *feat, lex *lexicon.Lexicon) []string {
+func dashedAgencies(f *view, lex *lexicon.Lexicon) []string {
 	m, ok := f.suffix(lexicon.Agency)
 	if !ok || m.Start < 4 || f.partial {
 		return nil
@@ -415,7 +427,9 @@ func dashedAgencies(f *feat, lex *lexicon.Lexicon) []string {
 	if countWords(before) < 4 || endClass(before) == endStop {
 		return nil
 	}
-	ag, ok := creditOnly(after, lexicon.Tokens(after), lex)
+	var buf [8]lexicon.Match
+	toks := lexicon.MakeKey(after)
+	ag, ok := creditOnly(after, toks.Len(), scan(buf[:], toks, lex))
 	if !ok {
 		return nil
 	}
@@ -436,21 +450,22 @@ func gluedAgencies(text string, lex *lexicon.Lexicon) []string {
 		return nil
 	}
 	before, inner := t[:open], t[open+1:len(t)-1]
-	toks := lexicon.Tokens(inner)
+	var buf [8]lexicon.Match
+	toks := lexicon.MakeKey(inner)
+	hits := scan(buf[:], toks, lex)
 	// "… on Monday. (AP Photo/Brian Inganga)": a photo label or a
 	// photographer may follow a full stop; a bare agency may not.
-	_, photo := lex.Prefix(lexicon.CreditLabel, toks)
-	photo = photo || lex.Contains(lexicon.CreditLabel, toks) || strings.Contains(inner, "/")
+	photo := hits.has(lexicon.CreditLabel) || strings.Contains(inner, "/")
 	if countWords(before) < 3 || endClass(before) == endStop && !photo {
 		return nil
 	}
-	if m, ok := lex.Prefix(lexicon.CreditLabel, toks); ok && len(toks)-m.End <= 4 {
-		if ag := lex.AgenciesIn(toks); ag != nil {
+	if m, ok := hits.at(lexicon.CreditLabel, 0); ok && toks.Len()-m.End <= 4 {
+		if ag := hits.agencies(); ag != nil {
 			return ag
 		}
 		return []string{}
 	}
-	if ag, ok := creditOnly(inner, toks, lex); ok {
+	if ag, ok := creditOnly(inner, toks.Len(), hits); ok {
 		return ag
 	}
 	return nil

@@ -6,28 +6,41 @@ type Match struct {
 	Start, End int // token indexes in the searched slice, End exclusive
 }
 
+// The methods over []string tokens are those over a Key made of them
+// (JoinKey); the classifier, which keys every line of a document, calls the
+// Key forms.
+
 // At returns the longest entry of kind k whose key tokens equal toks[i:i+n].
-func (l *Lexicon) At(k Kind, toks []string, i int) (Match, bool) {
-	if i < 0 || i >= len(toks) || !l.mayStart(toks[i]) {
+func (l *Lexicon) At(k Kind, toks []string, i int) (Match, bool) { return l.AtKey(k, JoinKey(toks), i) }
+
+// AtKey is At over the tokens of key.
+func (l *Lexicon) AtKey(k Kind, key Key, i int) (Match, bool) {
+	if i < 0 || i >= key.Len() {
 		return Match{}, false
 	}
-	for _, idx := range l.first[toks[i]] {
+	t := key.At(i)
+	if !l.mayStart(t) {
+		return Match{}, false
+	}
+	for _, idx := range l.first[t] {
 		e := &l.entries[idx]
-		if e.Kind != k {
+		if e.Kind != k || !l.goesOn(idx, key, i) {
 			continue
 		}
-		key := l.keys[idx]
-		if len(key) > len(toks)-i || !equal(key[1:], toks[i+1:i+len(key)]) {
-			continue
-		}
-		return Match{Entry: *e, Start: i, End: i + len(key)}, true
+		return Match{Entry: *e, Start: i, End: i + len(l.keys[idx])}, true
 	}
 	return Match{}, false
 }
 
-func equal(a, b []string) bool {
-	for j := range a {
-		if a[j] != b[j] {
+// goesOn reports whether the tokens of entry idx after its first equal
+// those of key after token i.
+func (l *Lexicon) goesOn(idx int32, key Key, i int) bool {
+	e := l.keys[idx]
+	if len(e) > key.Len()-i {
+		return false
+	}
+	for j := 1; j < len(e); j++ {
+		if e[j] != key.At(i+j) {
 			return false
 		}
 	}
@@ -35,14 +48,21 @@ func equal(a, b []string) bool {
 }
 
 // Prefix returns the longest entry of kind k that opens toks.
-func (l *Lexicon) Prefix(k Kind, toks []string) (Match, bool) { return l.At(k, toks, 0) }
+func (l *Lexicon) Prefix(k Kind, toks []string) (Match, bool) { return l.AtKey(k, JoinKey(toks), 0) }
+
+// PrefixKey is Prefix over the tokens of key.
+func (l *Lexicon) PrefixKey(k Kind, key Key) (Match, bool) { return l.AtKey(k, key, 0) }
 
 // Suffix returns the longest entry of kind k that closes toks.
-func (l *Lexicon) Suffix(k Kind, toks []string) (Match, bool) {
+func (l *Lexicon) Suffix(k Kind, toks []string) (Match, bool) { return l.SuffixKey(k, JoinKey(toks)) }
+
+// SuffixKey is Suffix over the tokens of key.
+func (l *Lexicon) SuffixKey(k Kind, key Key) (Match, bool) {
 	var best Match
 	found := false
-	for i := len(toks) - 1; i >= 0 && i >= len(toks)-8; i-- {
-		if m, ok := l.At(k, toks, i); ok && m.End == len(toks) {
+	n := key.Len()
+	for i := n - 1; i >= 0 && i >= n-8; i-- {
+		if m, ok := l.AtKey(k, key, i); ok && m.End == n {
 			best, found = m, true
 		}
 	}
@@ -50,10 +70,13 @@ func (l *Lexicon) Suffix(k Kind, toks []string) (Match, bool) {
 }
 
 // Find returns the leftmost-longest, non-overlapping matches of kind k.
-func (l *Lexicon) Find(k Kind, toks []string) []Match {
+func (l *Lexicon) Find(k Kind, toks []string) []Match { return l.FindKey(k, JoinKey(toks)) }
+
+// FindKey is Find over the tokens of key.
+func (l *Lexicon) FindKey(k Kind, key Key) []Match {
 	var out []Match
-	for i := 0; i < len(toks); {
-		if m, ok := l.At(k, toks, i); ok {
+	for i := 0; i < key.Len(); {
+		if m, ok := l.AtKey(k, key, i); ok {
 			out = append(out, m)
 			i = m.End
 			continue
@@ -64,9 +87,12 @@ func (l *Lexicon) Find(k Kind, toks []string) []Match {
 }
 
 // Contains reports whether some entry of kind k matches in toks.
-func (l *Lexicon) Contains(k Kind, toks []string) bool {
-	for i := range toks {
-		if _, ok := l.At(k, toks, i); ok {
+func (l *Lexicon) Contains(k Kind, toks []string) bool { return l.ContainsKey(k, JoinKey(toks)) }
+
+// ContainsKey is Contains over the tokens of key.
+func (l *Lexicon) ContainsKey(k Kind, key Key) bool {
+	for i := range key.Len() {
+		if _, ok := l.AtKey(k, key, i); ok {
 			return true
 		}
 	}
@@ -76,13 +102,16 @@ func (l *Lexicon) Contains(k Kind, toks []string) bool {
 // Agencies returns the canonical names of the agencies named in s (a line
 // or its match key), unique, in order of first appearance.
 func (l *Lexicon) Agencies(s string) []string {
-	return l.AgenciesIn(Tokens(s))
+	return l.AgenciesInKey(MakeKey(s))
 }
 
 // AgenciesIn is Agencies over key tokens.
-func (l *Lexicon) AgenciesIn(toks []string) []string {
+func (l *Lexicon) AgenciesIn(toks []string) []string { return l.AgenciesInKey(JoinKey(toks)) }
+
+// AgenciesInKey is Agencies over the tokens of key.
+func (l *Lexicon) AgenciesInKey(key Key) []string {
 	var out []string
-	for _, m := range l.Find(Agency, toks) {
+	for _, m := range l.FindKey(Agency, key) {
 		if !contains(out, m.Entry.Canonical) {
 			out = append(out, m.Entry.Canonical)
 		}
@@ -103,12 +132,18 @@ func contains(list []string, s string) bool {
 // entry of each kind starting there, in token order. It looks each token
 // up once, so a caller asking many questions of one line scans it once.
 func (l *Lexicon) Scan(toks []string) []Match {
-	return l.AppendScan(nil, toks)
+	return l.AppendScanKey(nil, JoinKey(toks))
 }
 
 // AppendScan appends what Scan returns to dst.
 func (l *Lexicon) AppendScan(dst []Match, toks []string) []Match {
-	for i, t := range toks {
+	return l.AppendScanKey(dst, JoinKey(toks))
+}
+
+// AppendScanKey is AppendScan over the tokens of key.
+func (l *Lexicon) AppendScanKey(dst []Match, key Key) []Match {
+	for i, sp := range key.spans() {
+		t := key.s[sp[0]:sp[1]]
 		if !l.mayStart(t) {
 			continue
 		}
@@ -119,15 +154,11 @@ func (l *Lexicon) AppendScan(dst []Match, toks []string) []Match {
 		var seen uint32 // kinds already matched at i (bucket is longest first)
 		for _, idx := range b {
 			bit := uint32(1) << l.kinds[idx]
-			if seen&bit != 0 {
-				continue
-			}
-			key := l.keys[idx]
-			if len(key) > len(toks)-i || !equal(key[1:], toks[i+1:i+len(key)]) {
+			if seen&bit != 0 || !l.goesOn(idx, key, i) {
 				continue
 			}
 			seen |= bit
-			dst = append(dst, Match{Entry: l.entries[idx], Start: i, End: i + len(key)})
+			dst = append(dst, Match{Entry: l.entries[idx], Start: i, End: i + len(l.keys[idx])})
 		}
 	}
 	return dst
