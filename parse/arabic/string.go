@@ -86,6 +86,36 @@ func (n *Normalizer) plain(s string) bool {
 	return ok
 }
 
+// keptRun returns the length of the run at the start of s of Arabic
+// letters kept as they are (lead byte D8–DB: U+0600–U+06FF, as letter
+// marks them) and of single spaces, each between two such letters, with
+// the number of letters and spaces in it: most of a news text. It is not
+// inlined: its loop alone has the registers it needs, which plainCount's
+// lacks.
+//
+//go:noinline
+func keptRun(s string, letter *[0x100]bool) (size, letters, spaces int) {
+	i := 0
+	for i+1 < len(s) {
+		// x is the two bytes; 110110xx 10yyyyyy is U+0600 + xxyyyyyy.
+		if x := uint(s[i])<<8 | uint(s[i+1]); x&0xFCC0 == 0xD880 && letter[x>>2&0xC0|x&0x3F] {
+			i += 2
+			letters++
+			continue
+		}
+		if i+2 >= len(s) || s[i] != ' ' {
+			break
+		}
+		if x := uint(s[i+1])<<8 | uint(s[i+2]); x&0xFCC0 != 0xD880 || !letter[x>>2&0xC0|x&0x3F] {
+			break
+		}
+		i += 3
+		letters++
+		spaces++
+	}
+	return i, letters, spaces
+}
+
 // plainCount reports what plain does and, when s is plain, counts it as
 // Count does, in the same pass.
 func (n *Normalizer) plainCount(s string) (Counts, bool) {
@@ -95,7 +125,7 @@ func (n *Normalizer) plainCount(s string) (Counts, bool) {
 		space
 	)
 	prev := lineStart
-	low, letter := &n.t.low, &n.t.keptLetter
+	low := &n.t.low
 	var runes, words, letters, arabic int
 	wasSep := 1 // the code point before parts words (as the start does)
 	for i := 0; i < len(s); {
@@ -135,16 +165,11 @@ func (n *Normalizer) plainCount(s string) (Counts, bool) {
 		if prev != kept || wasSep != 0 {
 			continue
 		}
-		// The rest of a word: a run of Arabic letters kept as they are
-		// (lead byte D8–DB, U+0600–U+06FF), two bytes at a time. The
-		// code points after it, if any, go through the loop above.
-		j := i
-		for j+1 < len(s) && s[j]&0xFC == 0xD8 && s[j+1]&0xC0 == 0x80 && letter[int(s[j]&3)<<6|int(s[j+1]&0x3F)] {
-			j += 2
-		}
-		m := (j - i) >> 1
-		runes, letters, arabic = runes+m, letters+m, arabic+m
-		i = j
+		// The rest of the text while it is Arabic letters and single
+		// spaces between them, in a function of its own.
+		size, n, spaces := keptRun(s[i:], &n.t.keptLetter)
+		runes, letters, arabic, words = runes+n+spaces, letters+n, arabic+n, words+spaces
+		i += size
 	}
 	return Counts{Runes: runes, Words: words, Letters: letters, Arabic: arabic}, prev != space
 }
