@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"testing"
+	"unicode"
 )
 
 func TestSplitLines(t *testing.T) {
@@ -72,6 +73,51 @@ func TestEndClass(t *testing.T) {
 
 // TestWordCount checks the lazy word count against a count of the whole
 // line, whatever the order of the questions asked.
+// wordsOf is scanWords by its definition, a code point at a time: words
+// are runs parted by ASCII spaces and controls and by invisible
+// characters, counted when they hold a word rune.
+func wordsOf(s string) (words, latin, arabic int) {
+	in := false
+	for _, r := range s {
+		if r <= ' ' || invisible(r) {
+			in = false
+			continue
+		}
+		word := isWordRune(r) || r >= 0x621 && r <= 0x64a || r >= 0x671 && r <= 0x6d3
+		if word && !in {
+			words++
+		}
+		in = in || word
+		switch {
+		case r >= 0x621 && r <= 0x64a || r >= 0x671 && r <= 0x6d3:
+			arabic++
+		case word && r >= 'A' && r < 0x250 && unicode.IsLetter(r):
+			latin++
+		}
+	}
+	return min(words, maxWords), latin, arabic
+}
+
+// TestScanWords holds scanWords to its definition on random text, much
+// of it Arabic words and spaces.
+func TestScanWords(t *testing.T) {
+	pieces := []string{"a", " ", "ب", "ة", "é", "\u00a0", "€", "\u200f", "😀", "،", "؟", "\u061c", "١", "ً", "-", ".",
+		"Z", "9", "\t", "ـ", "ж", "  ", "word ", "كلمة ", "كلمة", " في", "ال", "\n", "ۀ"} // valid UTF-8, as decoded text is
+	rng := rand.New(rand.NewPCG(9, 10))
+	for range 50000 {
+		var b []byte
+		for n := rng.IntN(300); n > 0; n-- {
+			b = append(b, pieces[rng.IntN(len(pieces))]...)
+		}
+		text := string(b)
+		words, latin, arabic := scanWords(text)
+		ww, wl, wa := wordsOf(text)
+		if words != ww || words < maxWords && (latin != wl || arabic != wa) {
+			t.Fatalf("%q: scanWords %d words, %d Latin, %d Arabic letters; want %d, %d, %d", text, words, latin, arabic, ww, wl, wa)
+		}
+	}
+}
+
 func TestWordCount(t *testing.T) {
 	pieces := []string{"a", " ", "ب", "ة", "é", "\u00a0", "€", "\u200f", "😀", "،", "؟", "\u061c", "١", "ً", "-", ".",
 		"Z", "9", "\t", "ـ", "ж", "  ", "word ", "كلمة "}

@@ -100,18 +100,9 @@ func appendKey(dst []byte, spans [][2]int32, s string) ([]byte, [][2]int32) {
 			// The Arabic block, U+0600–U+06FF: two bytes and a table,
 			// in a loop of its own over a run of letters.
 			x := int(c&3)<<6 | int(s[i+1]&0x3f)
-			if k := arabicKey[x]; k != 0 {
-				sep = false
-				for {
-					out[o], out[o+1] = byte(k>>8), byte(k)
-					o, i = o+2, i+2
-					if i+1 >= len(s) || s[i]-0xd8 > 3 || s[i+1]&0xc0 != 0x80 {
-						break
-					}
-					if k = arabicKey[int(s[i]&3)<<6|int(s[i+1]&0x3f)]; k == 0 {
-						break
-					}
-				}
+			if arabicKey[x] != 0 {
+				n := keyRun(out[o:], s[i:])
+				o, i, sep = o+n, i+n, false
 				continue
 			}
 			i += 2
@@ -154,6 +145,32 @@ func appendKey(dst []byte, spans [][2]int32, s string) ([]byte, [][2]int32) {
 		spans = append(spans, [2]int32{int32(tok), int32(o)})
 	}
 	return out[:o], spans
+}
+
+// keyRun writes to out the key of the run at the start of s of code
+// points of the Arabic block whose key stays in the block, two bytes for
+// two bytes, and returns its length. out has room for s. It is not
+// inlined: its loop alone has the registers it needs, which appendKey's
+// lacks.
+//
+//go:noinline
+func keyRun(out []byte, s string) int {
+	out = out[:len(s)]
+	i := 0
+	for i+1 < len(s) {
+		// x is the two bytes; 110110xx 10yyyyyy is U+0600 + xxyyyyyy.
+		x := uint(s[i])<<8 | uint(s[i+1])
+		if x&0xFCC0 != 0xD880 {
+			break
+		}
+		k := arabicKey[x>>2&0xC0|x&0x3F]
+		if k == 0 {
+			break
+		}
+		out[i], out[i+1] = byte(k>>8), byte(k)
+		i += 2
+	}
+	return i
 }
 
 // asciiKey is the key byte of an ASCII byte: letters lowercased, digits as
