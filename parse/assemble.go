@@ -31,6 +31,8 @@ type assembler struct {
 	counts      arabic.Counts // of the headings and paragraphs that make the text
 	parts       int           // headings and paragraphs in the text
 	unpaired    []int         // credits[] indexes of credits with no image
+	doc         []byte        // the document's bytes when they serve again: see keep
+	arena       []byte        // where keep copies strings out of doc
 	paraRoom    []Paragraph   // room for the paragraphs still to come (see presize)
 	imageRoom   []imageParts  // room for the parts of the images still to come
 }
@@ -82,6 +84,25 @@ func (as *assembler) presize() {
 	}
 }
 
+// text normalizes s, a text of the record outside its body.
+func (as *assembler) text(s string) string { return as.keep(as.norm.string(s)) }
+
+// keep returns s, or a copy of it when it lies in the document's bytes
+// and these serve again once the record is built (see rawPool). The
+// copies share an arena, a few allocations a record. The text of headings
+// and paragraphs is copied into the record's text instead (see finish).
+func (as *assembler) keep(s string) string {
+	if !within(s, as.doc) {
+		return s
+	}
+	if cap(as.arena)-len(as.arena) < len(s) {
+		as.arena = make([]byte, 0, max(len(s), 1024))
+	}
+	n := len(as.arena)
+	as.arena = append(as.arena, s...)
+	return unsafe.String(&as.arena[n], len(s)) // the arena is only appended to
+}
+
 // newSection appends a section that takes its paragraphs from the room
 // presize made, after closing the last one at its length.
 func (as *assembler) newSection(h *Heading) {
@@ -123,6 +144,9 @@ func (p *parser) assemble(a *Article, pd *prepared, sc *scratch) {
 // fill builds the record from classified lines.
 func (p *parser) fill(a *Article, pd *prepared, lines []classify.Line, res []classify.Result, norm *normalizer) {
 	as := &assembler{a: a, lex: p.lex, norm: norm, lines: lines, res: res}
+	if pd.d.pooled != nil {
+		as.doc = pd.text // the strings of the record may not share it
+	}
 	if p.opts.Explain {
 		as.lineImage, as.linePara = map[int]int{}, map[int]int{}
 	}
@@ -169,7 +193,7 @@ func (as *assembler) line(i int) {
 	switch r.Kind {
 	case classify.Title:
 		if as.a.Title == nil {
-			as.a.Title = &Title{Text: as.norm.string(r.Text), Line: l.N}
+			as.a.Title = &Title{Text: as.text(r.Text), Line: l.N}
 			as.open = false
 			return
 		}
@@ -183,7 +207,7 @@ func (as *assembler) line(i int) {
 		as.image(l, r)
 	case classify.Meta:
 		as.open = false
-		text := as.norm.string(r.Text)
+		text := as.text(r.Text)
 		kind := r.MetaKind
 		if kind == "" {
 			kind = "other"
@@ -194,7 +218,7 @@ func (as *assembler) line(i int) {
 		as.a.Removed = append(as.a.Removed, Removed{Kind: "meta", Text: text, Line: l.N, Rule: r.Rule})
 	default: // boilerplate, and any kind this package does not know
 		as.open = false
-		as.a.Removed = append(as.a.Removed, Removed{Kind: "boilerplate", Text: as.norm.string(r.Text), Line: l.N, Rule: r.Rule})
+		as.a.Removed = append(as.a.Removed, Removed{Kind: "boilerplate", Text: as.text(r.Text), Line: l.N, Rule: r.Rule})
 	}
 }
 
@@ -297,13 +321,13 @@ func (as *assembler) image(l classify.Line, r classify.Result) {
 		as.mark(as.lineImage, l.N, idx)
 		img, parts = &a.Images[idx], &as.imageRoom[idx]
 		if img.Label == nil && r.Label != "" {
-			parts.label = r.Label
+			parts.label = as.keep(r.Label)
 			img.Label = &parts.label
 		}
 	}
 	switch r.Kind {
 	case classify.Caption:
-		text := as.norm.string(r.Text)
+		text := as.text(r.Text)
 		switch {
 		case img.Caption == nil:
 			parts.caption = Caption{Text: text, Lines: []int{l.N}}
@@ -316,12 +340,12 @@ func (as *assembler) image(l classify.Line, r classify.Result) {
 		}
 	case classify.CaptionRepeat:
 		if img.Caption == nil {
-			parts.caption = Caption{Text: as.norm.string(r.Text), Lines: []int{}}
+			parts.caption = Caption{Text: as.text(r.Text), Lines: []int{}}
 			img.Caption = &parts.caption
 		}
 		img.Caption.Lines = append(img.Caption.Lines, l.N)
 	case classify.Credit:
-		text := as.norm.string(r.Text)
+		text := as.text(r.Text)
 		agencies := r.Agencies
 		if agencies == nil {
 			agencies = []string{}
@@ -349,34 +373,7 @@ func (as *assembler) finish() {
 		k := len(a.Sections[n-1].Paragraphs)
 		a.Sections[n-1].Paragraphs = a.Sections[n-1].Paragraphs[:k:k]
 	}
-	// One paragraph: text is that very string, not a second copy (of a
-	// line of 200 MB, say).
-	one := len(a.Sections) == 1 && a.Sections[0].Heading == nil && len(a.Sections[0].Paragraphs) == 1
-	var b strings.Builder
-	if !one {
-		b.Grow(textLen(a.Sections))
-	}
-	for _, s := range a.Sections {
-		if one {
-			break
-		}
-		if s.Heading != nil {
-			if b.Len() > 0 {
-				b.WriteString("\n\n")
-			}
-			b.WriteString(s.Heading.Text)
-		}
-		for _, p := range s.Paragraphs {
-			if b.Len() > 0 {
-				b.WriteString("\n\n")
-			}
-			b.WriteString(p.Text)
-		}
-	}
-	a.Text = b.String()
-	if one {
-		a.Text = a.Sections[0].Paragraphs[0].Text
-	}
+	as.joinText()
 	as.dateline()
 	seen := map[string]bool{}
 	add := func(names ...string) {
@@ -398,6 +395,41 @@ func (as *assembler) finish() {
 	if !datelineDone {
 		add(*a.Dateline.Agency)
 	}
+}
+
+// joinText makes the record's text: its headings and paragraphs parted by
+// blank lines, in one allocation. The headings and paragraphs are then
+// made to share it, so that the body is in memory once and no string of
+// it lies in the document's bytes.
+func (as *assembler) joinText() {
+	a := as.a
+	if len(a.Sections) == 1 && a.Sections[0].Heading == nil && len(a.Sections[0].Paragraphs) == 1 {
+		// One paragraph: text is that very string, not a second copy (of a
+		// line of 200 MB, say), unless it lies in bytes that serve again.
+		p := &a.Sections[0].Paragraphs[0]
+		p.Text = as.keep(p.Text)
+		a.Text = p.Text
+		return
+	}
+	b := make([]byte, 0, textLen(a.Sections))
+	part := func(s *string) {
+		if len(b) > 0 {
+			b = append(b, "\n\n"...)
+		}
+		b = append(b, *s...)
+		// b was made the size of the text: appends never move it.
+		*s = unsafe.String(unsafe.SliceData(b[len(b)-len(*s):]), len(*s))
+	}
+	for i := range a.Sections {
+		s := &a.Sections[i]
+		if s.Heading != nil {
+			part(&s.Heading.Text)
+		}
+		for j := range s.Paragraphs {
+			part(&s.Paragraphs[j].Text)
+		}
+	}
+	a.Text = unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // textLen is the length of the text finish builds from sections: headings

@@ -119,10 +119,12 @@ func (p *parser) buildTimed(d *rawDoc) *Article {
 	a := p.newArticle(d)
 	pd := p.prepare(a, d)
 	if pd == nil {
+		releaseRaw(d)
 		return a
 	}
 	if p.opts.Timeout <= 0 {
 		p.safely(a, func() { p.assemble(a, pd, p.sc) })
+		releaseRaw(d)
 		return a
 	}
 	done := make(chan struct{})
@@ -135,6 +137,7 @@ func (p *parser) buildTimed(d *rawDoc) *Article {
 	defer timer.Stop()
 	select {
 	case <-done:
+		releaseRaw(d)
 		return a
 	case <-timer.C:
 		// The abandoned parse still owns a and the scratch.

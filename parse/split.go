@@ -148,8 +148,9 @@ func wholeDoc(r io.Reader, maxBytes int64) func() *rawDoc {
 			return nil
 		}
 		done = true
-		raw, err := readAll(r, maxBytes+1)
-		d := &rawDoc{raw: raw, first: 1, size: int64(len(raw)), err: err}
+		d := &rawDoc{first: 1}
+		raw, err := readAll(r, maxBytes+1, d)
+		d.raw, d.size, d.err = raw, int64(len(raw)), err
 		d.last = countLineEnds(raw)
 		if len(raw) > 0 && raw[len(raw)-1] != '\n' && raw[len(raw)-1] != '\r' {
 			d.last++ // a last line without a line end
@@ -166,7 +167,10 @@ func wholeDoc(r io.Reader, maxBytes int64) func() *rawDoc {
 // io.LimitReader does; when r tells its size (a bytes or strings reader, a
 // regular file) the buffer is that size at once instead of grown from 512
 // bytes.
-func readAll(r io.Reader, limit int64) ([]byte, error) {
+//
+// The buffer comes from rawPool unless r tells a size over pooledSize;
+// d notes it.
+func readAll(r io.Reader, limit int64, d *rawDoc) ([]byte, error) {
 	hint := int64(512)
 	switch v := r.(type) {
 	case interface{ Len() int }:
@@ -178,7 +182,19 @@ func readAll(r io.Reader, limit int64) ([]byte, error) {
 			}
 		}
 	}
-	b := make([]byte, 0, max(min(hint, limit, maxReadHint), 512))
+	size := max(min(hint, limit, maxReadHint), 512)
+	var b []byte
+	if hint <= pooledSize {
+		d.pooled = getRaw(int(size))
+		b = *d.pooled
+	} else {
+		b = make([]byte, 0, size)
+	}
+	defer func() {
+		if d.pooled != nil {
+			*d.pooled = b[:0] // the buffer, as grown
+		}
+	}()
 	lr := io.LimitReader(r, limit)
 	for {
 		n, err := lr.Read(b[len(b):cap(b)])
@@ -205,6 +221,7 @@ type rawDoc struct {
 	// buffer: once read, nothing writes to it, so the record's strings
 	// share it rather than copy it.
 	raw      []byte
+	pooled   *[]byte // raw's buffer, from rawPool (see releaseRaw)
 	index    int
 	first    int   // first line in the source
 	last     int   // last line in the source
