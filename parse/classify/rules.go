@@ -244,13 +244,10 @@ func appendNew(list, more []string) []string {
 // placeAgency reports a dateline line: a place, a dash and an agency,
 // «القاهرة - رويترز», «الرياض - واس».
 func placeAgency(f *view, lex *lexicon.Lexicon) bool {
-	if f.partial {
+	if f.partial || !f.wordsAtMost(7) {
 		return false
 	}
 	if i, size := indexDash(f.text); i >= 0 {
-		if !f.wordsAtMost(7) {
-			return false
-		}
 		if !strings.HasSuffix(f.text[:i], " ") && !strings.HasPrefix(f.text[i+size:], " ") {
 			return false // "EPA-EFE" is one credit
 		}

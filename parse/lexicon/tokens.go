@@ -101,7 +101,8 @@ func appendKey(dst []byte, spans [][2]int32, s string) ([]byte, [][2]int32) {
 			// in a loop of its own over a run of letters.
 			x := int(c&3)<<6 | int(s[i+1]&0x3f)
 			if arabicKey[x] != 0 {
-				n := keyRun(out[o:], s[i:])
+				var n int
+				n, spans, tok = keyRun(out[o:], s[i:], spans, o, tok)
 				o, i, sep = o+n, i+n, false
 				continue
 			}
@@ -149,28 +150,41 @@ func appendKey(dst []byte, spans [][2]int32, s string) ([]byte, [][2]int32) {
 
 // keyRun writes to out the key of the run at the start of s of code
 // points of the Arabic block whose key stays in the block, two bytes for
-// two bytes, and returns its length. out has room for s. It is not
-// inlined: its loop alone has the registers it needs, which appendKey's
-// lacks.
+// two bytes, and of single spaces each followed by one: most of a news
+// text. It returns the run's length, with spans and the start of the
+// current token, tok, as appendKey keeps them; out begins at at in the
+// key, and has room for s. It is not inlined: its loop alone has the
+// registers it needs, which appendKey's lacks.
 //
 //go:noinline
-func keyRun(out []byte, s string) int {
+func keyRun(out []byte, s string, spans [][2]int32, at, tok int) (int, [][2]int32, int) {
 	out = out[:len(s)]
 	i := 0
 	for i+1 < len(s) {
 		// x is the two bytes; 110110xx 10yyyyyy is U+0600 + xxyyyyyy.
 		x := uint(s[i])<<8 | uint(s[i+1])
-		if x&0xFCC0 != 0xD880 {
+		if x&0xFCC0 == 0xD880 {
+			if k := arabicKey[x>>2&0xC0|x&0x3F]; k != 0 {
+				out[i], out[i+1] = byte(k>>8), byte(k)
+				i += 2
+				continue
+			}
+		}
+		// A space, then a code point of the run: a token ends.
+		if s[i] != ' ' || i+2 >= len(s) {
 			break
 		}
-		k := arabicKey[x>>2&0xC0|x&0x3F]
-		if k == 0 {
+		if x = uint(s[i+1])<<8 | uint(s[i+2]); x&0xFCC0 != 0xD880 || arabicKey[x>>2&0xC0|x&0x3F] == 0 {
 			break
 		}
-		out[i], out[i+1] = byte(k>>8), byte(k)
-		i += 2
+		if spans != nil {
+			spans = append(spans, [2]int32{int32(tok), int32(at + i)})
+		}
+		out[i] = ' '
+		i++
+		tok = at + i
 	}
-	return i
+	return i, spans, tok
 }
 
 // asciiKey is the key byte of an ASCII byte: letters lowercased, digits as
