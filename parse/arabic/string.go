@@ -87,33 +87,31 @@ func (n *Normalizer) plain(s string) bool {
 }
 
 // keptRun returns the length of the run at the start of s of Arabic
-// letters kept as they are (lead byte D8–DB: U+0600–U+06FF, as letter
-// marks them) and of single spaces, each between two such letters, with
-// the number of letters and spaces in it: most of a news text. It is not
-// inlined: its loop alone has the registers it needs, which plainCount's
-// lacks.
+// letters kept as they are (U+0600–U+06FF, as letter marks them) and of
+// single spaces, each between two such letters, with the number of
+// letters and spaces in it: most of a news text. It is not inlined: its
+// loop alone has the registers it needs, which plainCount's lacks.
 //
 //go:noinline
-func keptRun(s string, letter *[0x100]bool) (size, letters, spaces int) {
+func keptRun(s string, letter *[0x400]bool) (size, letters, spaces int) {
 	i := 0
 	for i+1 < len(s) {
-		// x is the two bytes; 110110xx 10yyyyyy is U+0600 + xxyyyyyy.
-		if x := uint(s[i])<<8 | uint(s[i+1]); x&0xFCC0 == 0xD880 && letter[x>>2&0xC0|x&0x3F] {
+		// The two bytes, less 0xD800: below 0x400 for a lead byte D8–DB.
+		b := s[i : i+2]
+		if x := (uint(b[0])<<8 | uint(b[1])) - 0xD800; x < 0x400 && letter[x] {
 			i += 2
-			letters++
 			continue
 		}
 		if i+2 >= len(s) || s[i] != ' ' {
 			break
 		}
-		if x := uint(s[i+1])<<8 | uint(s[i+2]); x&0xFCC0 != 0xD880 || !letter[x>>2&0xC0|x&0x3F] {
+		if x := (uint(s[i+1])<<8 | uint(s[i+2])) - 0xD800; x >= 0x400 || !letter[x] {
 			break
 		}
 		i += 3
-		letters++
 		spaces++
 	}
-	return i, letters, spaces
+	return i, (i - spaces) / 2, spaces
 }
 
 // plainCount reports what plain does and, when s is plain, counts it as

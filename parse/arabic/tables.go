@@ -223,10 +223,10 @@ type tables struct {
 	opts  Options
 	low   [0x800]entry
 	punct [0x70]entry // U+2000–U+206F
-	// keptLetter marks the code points U+0600+i that stay as they are and
-	// are Arabic letters: most of a news text, which plainCount reads two
-	// bytes at a time.
-	keptLetter [0x100]bool
+	// keptLetter marks the two bytes of UTF-8 0xD800+i that are a code
+	// point U+0600–U+06FF staying as it is and an Arabic letter: most of a
+	// news text, which plainCount reads two bytes at a time.
+	keptLetter [0x400]bool
 }
 
 const punctBase = 0x2000
@@ -245,8 +245,10 @@ func tablesFor(o Options) *tables {
 		t.punct[i] = classify(o, punctBase+rune(i))
 	}
 	for i := range t.keptLetter {
-		r := 0x600 + rune(i)
-		t.keptLetter[i] = t.low[r].kind() == kCopy && letterClass[r] == classLetter|classArabic
+		if c := i & 0xFF; c >= 0x80 && c < 0xC0 { // a continuation byte
+			r := 0x600 + rune(i>>8)<<6 + rune(c&0x3F)
+			t.keptLetter[i] = t.low[r].kind() == kCopy && letterClass[r] == classLetter|classArabic
+		}
 	}
 	got, _ := tableCache.LoadOrStore(o, t)
 	return got.(*tables)
