@@ -163,8 +163,9 @@ func (w *wordScan) scan(s string, limit int) {
 func arabicRun(s string, room int) (size, letters, words int) {
 	i := 0
 	for words < room && i+1 < len(s) {
-		// x is the two bytes; 110110xx 10yyyyyy is U+0600 + xxyyyyyy.
-		if x := uint(s[i])<<8 | uint(s[i+1]); x&0xFCC0 == 0xD880 && arabicClass[x>>2&0xC0|x&0x3F] == arLetter {
+		// The two bytes, less 0xD800: below 0x400 for a lead byte D8–DB.
+		b := s[i : i+2]
+		if x := (uint(b[0])<<8 | uint(b[1])) - 0xD800; x < 0x400 && letterPair[x] {
 			i += 2
 			letters++
 			continue
@@ -172,7 +173,7 @@ func arabicRun(s string, room int) (size, letters, words int) {
 		if i+2 >= len(s) || s[i] != ' ' {
 			break
 		}
-		if x := uint(s[i+1])<<8 | uint(s[i+2]); x&0xFCC0 != 0xD880 || arabicClass[x>>2&0xC0|x&0x3F] != arLetter {
+		if x := (uint(s[i+1])<<8 | uint(s[i+2])) - 0xD800; x >= 0x400 || !letterPair[x] {
 			break
 		}
 		i += 3
@@ -222,6 +223,17 @@ var arabicClass = func() (t [256]byte) {
 			t[i] = arOther
 		default:
 			t[i] = arPunct
+		}
+	}
+	return t
+}()
+
+// letterPair marks the two bytes of UTF-8 0xD800+i that are a letter of
+// the Arabic block (arLetter).
+var letterPair = func() (t [0x400]bool) {
+	for i := range t {
+		if c := i & 0xFF; c >= 0x80 && c < 0xC0 {
+			t[i] = arabicClass[i>>8<<6|c&0x3F] == arLetter
 		}
 	}
 	return t

@@ -161,10 +161,10 @@ func keyRun(out []byte, s string, spans [][2]int32, at, tok int) (int, [][2]int3
 	out = out[:len(s)]
 	i := 0
 	for i+1 < len(s) {
-		// x is the two bytes; 110110xx 10yyyyyy is U+0600 + xxyyyyyy.
-		x := uint(s[i])<<8 | uint(s[i+1])
-		if x&0xFCC0 == 0xD880 {
-			if k := arabicKey[x>>2&0xC0|x&0x3F]; k != 0 {
+		// The two bytes, less 0xD800: below 0x400 for a lead byte D8–DB.
+		b := s[i : i+2]
+		if x := (uint(b[0])<<8 | uint(b[1])) - 0xD800; x < 0x400 {
+			if k := pairKey[x]; k != 0 {
 				out[i], out[i+1] = byte(k>>8), byte(k)
 				i += 2
 				continue
@@ -174,7 +174,7 @@ func keyRun(out []byte, s string, spans [][2]int32, at, tok int) (int, [][2]int3
 		if s[i] != ' ' || i+2 >= len(s) {
 			break
 		}
-		if x = uint(s[i+1])<<8 | uint(s[i+2]); x&0xFCC0 != 0xD880 || arabicKey[x>>2&0xC0|x&0x3F] == 0 {
+		if x := (uint(s[i+1])<<8 | uint(s[i+2])) - 0xD800; x >= 0x400 || pairKey[x] == 0 {
 			break
 		}
 		if spans != nil {
@@ -195,6 +195,17 @@ var asciiKey = func() (t [utf8.RuneSelf]byte) {
 	}
 	for c := byte('a'); c <= 'z'; c++ {
 		t[c], t[c-'a'+'A'] = c, c
+	}
+	return t
+}()
+
+// pairKey is arabicKey by the two bytes of UTF-8 0xD800+i of a code point
+// U+0600–U+06FF; 0 when the second byte does not continue the first.
+var pairKey = func() (t [0x400]uint16) {
+	for i := range t {
+		if c := i & 0xFF; c >= 0x80 && c < 0xC0 {
+			t[i] = arabicKey[i>>8<<6|c&0x3F]
+		}
 	}
 	return t
 }()
