@@ -232,22 +232,29 @@ func looksUTF16(b []byte) bool {
 // countControl counts the bytes of b that controlByte marks, eight at a
 // time where none is below 0x20 or DEL (most of any text).
 func countControl(b []byte) int {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	n := 0
-	for len(b) >= 8 {
-		x := binary.LittleEndian.Uint64(b)
-		del := x ^ 0x7f*ones
-		if (x-0x20*ones)&^x&highs == 0 && (del-ones)&^del&highs == 0 {
-			b = b[8:]
+	for len(b) >= 16 { // two words a turn: most have no control byte
+		if !maybeControl(binary.LittleEndian.Uint64(b)) && !maybeControl(binary.LittleEndian.Uint64(b[8:])) {
+			b = b[16:]
 			continue
 		}
-		for _, c := range b[:8] {
-			if controlByte[c] {
-				n++
-			}
-		}
-		b = b[8:]
+		n += countBytes(b[:16])
+		b = b[16:]
 	}
+	return n + countBytes(b)
+}
+
+// maybeControl reports whether a byte of x may be one that controlByte
+// marks: one below 0x20 or DEL (a few others may make it say so too).
+func maybeControl(x uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	del := x ^ 0x7f*ones
+	return ((x-0x20*ones)&^x|(del-ones)&^del)&highs != 0
+}
+
+// countBytes counts the bytes of b that controlByte marks, one by one.
+func countBytes(b []byte) int {
+	n := 0
 	for _, c := range b {
 		if controlByte[c] {
 			n++
