@@ -187,7 +187,15 @@ func (d *doc) body(lo, hi int, titled bool) {
 func (d *doc) res(j int) *Result { return &d.out[d.f[j].idx] }
 
 func (d *doc) set(j int, k Kind, rule string) {
-	*d.res(j) = decided(k, rule, d.f[j].text)
+	r := d.res(j)
+	if r.Label == "" && r.Agencies == nil && r.MetaKind == "" {
+		// The other fields are already decided's: write only these, not
+		// the whole result (which, while the collector runs, costs a
+		// barrier over each of its pointers).
+		r.Kind, r.Rule, r.Text, r.Image = k, rule, d.f[j].text, -1
+		return
+	}
+	*r = decided(k, rule, d.f[j].text)
 }
 
 func (d *doc) open(j int) bool { return d.res(j).Kind == "" }
