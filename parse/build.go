@@ -129,10 +129,10 @@ func (p *parser) buildTimed(d *rawDoc) *Article {
 	}
 	done := make(chan struct{})
 	sc := p.sc
-	go func() {
+	runBuild(func() {
 		defer close(done)
 		p.safely(a, func() { p.assemble(a, pd, sc) })
-	}()
+	})
 	timer := time.NewTimer(p.opts.Timeout)
 	defer timer.Stop()
 	select {

@@ -416,9 +416,9 @@ func TestTimeout(t *testing.T) {
 	}
 }
 
-// TestTimeoutGoroutines: with a timeout, the documents of an input are
-// parsed on one goroutine that ends with the input, whether it is read to
-// its end or left early.
+// TestTimeoutGoroutines: with a timeout, the goroutines that build the
+// documents end soon after the parse, whether the input is read to its
+// end or left early.
 func TestTimeoutGoroutines(t *testing.T) {
 	before := runtime.NumGoroutine()
 	dump := strings.Repeat("قالت السلطات إن الميناء سيفتح أبوابه.\n\f\n", 50)
