@@ -411,14 +411,15 @@ func (as *assembler) joinText() {
 		a.Text = p.Text
 		return
 	}
-	b := make([]byte, 0, textLen(a.Sections))
+	var b strings.Builder
+	b.Grow(textLen(a.Sections)) // the text's size: writes never move it
 	part := func(s *string) {
-		if len(b) > 0 {
-			b = append(b, "\n\n"...)
+		if b.Len() > 0 {
+			b.WriteString("\n\n")
 		}
-		b = append(b, *s...)
-		// b was made the size of the text: appends never move it.
-		*s = unsafe.String(unsafe.SliceData(b[len(b)-len(*s):]), len(*s))
+		start := b.Len()
+		b.WriteString(*s)
+		*s = b.String()[start:] // String does not copy
 	}
 	for i := range a.Sections {
 		s := &a.Sections[i]
@@ -429,7 +430,7 @@ func (as *assembler) joinText() {
 			part(&s.Paragraphs[j].Text)
 		}
 	}
-	a.Text = unsafe.String(unsafe.SliceData(b), len(b))
+	a.Text = b.String()
 }
 
 // textLen is the length of the text finish builds from sections: headings
