@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 	"unsafe"
@@ -375,11 +376,9 @@ func (as *assembler) finish() {
 	}
 	as.joinText()
 	as.dateline()
-	seen := map[string]bool{}
 	add := func(names ...string) {
 		for _, n := range names {
-			if !seen[n] {
-				seen[n] = true
+			if !slices.Contains(a.Agencies, n) { // a record names a few at most
 				a.Agencies = append(a.Agencies, n)
 			}
 		}
@@ -413,24 +412,27 @@ func (as *assembler) joinText() {
 	}
 	var b strings.Builder
 	b.Grow(textLen(a.Sections)) // the text's size: writes never move it
-	part := func(s *string) {
-		if b.Len() > 0 {
-			b.WriteString("\n\n")
-		}
-		start := b.Len()
-		b.WriteString(*s)
-		*s = b.String()[start:] // String does not copy
-	}
 	for i := range a.Sections {
 		s := &a.Sections[i]
 		if s.Heading != nil {
-			part(&s.Heading.Text)
+			s.Heading.Text = writePart(&b, s.Heading.Text)
 		}
 		for j := range s.Paragraphs {
-			part(&s.Paragraphs[j].Text)
+			s.Paragraphs[j].Text = writePart(&b, s.Paragraphs[j].Text)
 		}
 	}
 	a.Text = b.String()
+}
+
+// writePart writes s to b, after a blank line unless it is the first, and
+// returns the copy, which shares b's buffer.
+func writePart(b *strings.Builder, s string) string {
+	if b.Len() > 0 {
+		b.WriteString("\n\n")
+	}
+	start := b.Len()
+	b.WriteString(s)
+	return b.String()[start:] // String does not copy
 }
 
 // textLen is the length of the text finish builds from sections: headings
