@@ -26,15 +26,13 @@ func getRaw(n int) *[]byte {
 	return b
 }
 
-// releaseRaw hands the buffer of d back to the pool, if it came from it
-// and is not too large. Nothing may read d.raw afterwards.
+// releaseRaw hands the buffer of d back to the pool, if it came from it.
+// Nothing may read d.raw afterwards.
 func releaseRaw(d *rawDoc) {
 	if d.pooled == nil {
 		return
 	}
-	if cap(*d.pooled) <= pooledSize {
-		rawPool.Put(d.pooled)
-	}
+	rawPool.Put(d.pooled)
 	d.pooled, d.raw = nil, nil
 }
 

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -61,5 +62,33 @@ func TestRecordOwnsStrings(t *testing.T) {
 	}
 	if pooled < len(inputs) {
 		t.Fatalf("%d of %d parses read into a pooled buffer", pooled, 4*len(inputs))
+	}
+}
+
+// TestReadAllPooled: a document of up to pooledSize bytes is read into a
+// pooled buffer; a larger one, whether its size is known in advance or
+// not, keeps a buffer of its own, which its record may share.
+func TestReadAllPooled(t *testing.T) {
+	small, big := bytes.Repeat([]byte("خبر\n"), 100), bytes.Repeat([]byte("خبر\n"), pooledSize/4)
+	for _, c := range []struct {
+		name   string
+		r      io.Reader
+		size   int
+		pooled bool
+	}{
+		{"small, sized", bytes.NewReader(small), len(small), true},
+		{"small, unsized", io.MultiReader(bytes.NewReader(small)), len(small), true},
+		{"big, sized", bytes.NewReader(big), len(big), false},
+		{"big, unsized", io.MultiReader(bytes.NewReader(big)), len(big), false},
+	} {
+		var d rawDoc
+		b, err := readAll(c.r, 1<<30, &d)
+		if err != nil || len(b) != c.size {
+			t.Fatalf("%s: %d bytes, %v", c.name, len(b), err)
+		}
+		if (d.pooled != nil) != c.pooled {
+			t.Errorf("%s: pooled %v, want %v", c.name, d.pooled != nil, c.pooled)
+		}
+		releaseRaw(&d)
 	}
 }

@@ -191,7 +191,11 @@ func readAll(r io.Reader, limit int64, d *rawDoc) ([]byte, error) {
 		b = make([]byte, 0, size)
 	}
 	defer func() {
-		if d.pooled != nil {
+		switch {
+		case d.pooled == nil:
+		case cap(b) > pooledSize:
+			d.pooled = nil // grown too large to serve again: the record may share it
+		default:
 			*d.pooled = b[:0] // the buffer, as grown
 		}
 	}()
