@@ -330,14 +330,11 @@ func byline(f *view, lex *lexicon.Lexicon) (Result, bool) {
 	}
 	m, labelled := f.prefix(lexicon.BylineLabel)
 	published := -1 // the token «نشر» of «... نشر في ...»
-	prev := ""
-	for i := range f.toks.Len() {
-		t := f.toks.At(i)
-		if t == "في" && strings.HasSuffix(prev, "نشر") {
+	for i := f.toks.IndexToken("في", 1); i > 0; i = f.toks.IndexToken("في", i+1) {
+		if strings.HasSuffix(f.toks.At(i-1), "نشر") {
 			published = i - 1
 			break
 		}
-		prev = t
 	}
 	// The words last: most lines have neither.
 	if !labelled && published < 0 || !f.wordsAtMost(15) {

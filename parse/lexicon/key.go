@@ -82,6 +82,18 @@ func (k Key) Equal(o Key) bool {
 	return true
 }
 
+// IndexToken returns the index of the first token from i on that is t,
+// or -1. Tokens of another length are passed over without being read.
+func (k Key) IndexToken(t string, i int) int {
+	sp := k.spans()
+	for ; i < len(sp); i++ {
+		if int(sp[i][1]-sp[i][0]) == len(t) && k.s[sp[i][0]:sp[i][1]] == t {
+			return i
+		}
+	}
+	return -1
+}
+
 // Index returns the index of the first run of k's tokens equal to sub's,
 // or -1.
 func (k Key) Index(sub Key) int {

@@ -63,6 +63,15 @@ func TestKeyMethods(t *testing.T) {
 				t.Errorf("%q: %s = %v, want %v", s, what, got, want)
 			}
 		}
+		for i := range len(toks) + 1 {
+			want := slices.Index(toks[min(i, len(toks)):], toks[i%len(toks)])
+			if want >= 0 {
+				want += i
+			}
+			check("IndexToken", key.IndexToken(toks[i%len(toks)], i), want)
+		}
+		check("IndexToken of the last", key.IndexToken(toks[len(toks)-1], 0), slices.Index(toks, toks[len(toks)-1]))
+		check("IndexToken of none", key.IndexToken("لاشيء", 0), -1)
 		check("AppendScanKey", lex.AppendScanKey(nil, key), lex.Scan(toks))
 		check("AgenciesInKey", lex.AgenciesInKey(key), lex.AgenciesIn(toks))
 		for _, k := range Kinds {
