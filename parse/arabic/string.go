@@ -95,14 +95,14 @@ func (n *Normalizer) plain(s string) bool {
 //go:noinline
 func keptRun(s string, letter *[0x400]bool) (size, letters, spaces int) {
 	i := 0
-	for i+1 < len(s) {
+	for {
 		// The two bytes, less 0xD800: below 0x400 for a lead byte D8–DB.
-		b := s[i : i+2]
-		if x := (uint(b[0])<<8 | uint(b[1])) - 0xD800; x < 0x400 && letter[x] {
-			i += 2
-			continue
+		for ; i < len(s)-1; i += 2 {
+			if x := (uint(s[i])<<8 | uint(s[i+1])) - 0xD800; x >= 0x400 || !letter[x] {
+				break
+			}
 		}
-		if i+2 >= len(s) || s[i] != ' ' {
+		if i >= len(s)-2 || s[i] != ' ' {
 			break
 		}
 		if x := (uint(s[i+1])<<8 | uint(s[i+2])) - 0xD800; x >= 0x400 || !letter[x] {

@@ -162,25 +162,23 @@ func (w *wordScan) scan(s string, limit int) {
 //go:noinline
 func arabicRun(s string, room int) (size, letters, words int) {
 	i := 0
-	for words < room && i+1 < len(s) {
+	for words < room {
 		// The two bytes, less 0xD800: below 0x400 for a lead byte D8–DB.
-		b := s[i : i+2]
-		if x := (uint(b[0])<<8 | uint(b[1])) - 0xD800; x < 0x400 && letterPair[x] {
-			i += 2
-			letters++
-			continue
+		for ; i < len(s)-1; i += 2 {
+			if x := (uint(s[i])<<8 | uint(s[i+1])) - 0xD800; x >= 0x400 || !letterPair[x] {
+				break
+			}
 		}
-		if i+2 >= len(s) || s[i] != ' ' {
+		if i >= len(s)-2 || s[i] != ' ' {
 			break
 		}
 		if x := (uint(s[i+1])<<8 | uint(s[i+2])) - 0xD800; x >= 0x400 || !letterPair[x] {
 			break
 		}
 		i += 3
-		letters++
 		words++
 	}
-	return i, letters, words
+	return i, (i - words) / 2, words
 }
 
 // wordCount returns the number of words of the line, or n when it has n

@@ -160,18 +160,17 @@ func appendKey(dst []byte, spans [][2]int32, s string) ([]byte, [][2]int32) {
 func keyRun(out []byte, s string, spans [][2]int32, at, tok int) (int, [][2]int32, int) {
 	out = out[:len(s)]
 	i := 0
-	for i+1 < len(s) {
+	for {
 		// The two bytes, less 0xD800: below 0x400 for a lead byte D8–DB.
-		b := s[i : i+2]
-		if x := (uint(b[0])<<8 | uint(b[1])) - 0xD800; x < 0x400 {
-			if k := pairKey[x]; k != 0 {
-				out[i], out[i+1] = byte(k>>8), byte(k)
-				i += 2
-				continue
+		for ; i < len(s)-1; i += 2 {
+			x := (uint(s[i])<<8 | uint(s[i+1])) - 0xD800
+			if x >= 0x400 || pairKey[x] == 0 {
+				break
 			}
+			out[i], out[i+1] = byte(pairKey[x]>>8), byte(pairKey[x])
 		}
 		// A space, then a code point of the run: a token ends.
-		if s[i] != ' ' || i+2 >= len(s) {
+		if i >= len(s)-2 || s[i] != ' ' {
 			break
 		}
 		if x := (uint(s[i+1])<<8 | uint(s[i+2])) - 0xD800; x >= 0x400 || pairKey[x] == 0 {
