@@ -2,6 +2,7 @@ package parse
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"iter"
@@ -126,7 +127,37 @@ func (p *parser) textDocs(r io.Reader) func() *rawDoc {
 	if p.split.none() {
 		return wholeDoc(r, p.maxBytes)
 	}
-	src := p.decideEncoding(bufio.NewReaderSize(r, decode.Prefix))
+	br := bufio.NewReaderSize(r, decode.Prefix)
+	if head, ok := p.oneDoc(br); ok {
+		return wholeDoc(bytes.NewReader(head), p.maxBytes)
+	}
+	return p.splitDocs(br)
+}
+
+// oneDoc returns the whole of an input to split, and true, when it is
+// small enough to be seen whole in br's buffer and holds no line that can
+// separate documents (no NUL or form feed in it): it is then one document,
+// read and decoded as an input that is not split is, in one go, without
+// cutting it into lines first. Only inputs whose encoding is to be
+// detected and that start with no UTF-16 byte order mark are taken.
+func (p *parser) oneDoc(br *bufio.Reader) ([]byte, bool) {
+	if p.split.re != nil || p.opts.Encoding != decode.Auto {
+		return nil, false
+	}
+	head, err := br.Peek(decode.Prefix)
+	if err != io.EOF || int64(len(head)) > p.maxBytes ||
+		bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
+		return nil, false
+	}
+	if p.split.nul && bytes.IndexByte(head, 0) >= 0 || p.split.formfeed && bytes.IndexByte(head, '\f') >= 0 {
+		return nil, false
+	}
+	return head, true
+}
+
+// splitDocs returns a reader of the documents of an input to split.
+func (p *parser) splitDocs(br *bufio.Reader) func() *rawDoc {
+	src := p.decideEncoding(br)
 	s := &splitter{sc: newScanner(src), mode: p.split, maxBytes: p.maxBytes}
 	if p.split.re != nil {
 		s.decodeLine = p.decodeLine

@@ -1,12 +1,15 @@
 package parse
 
 import (
+	"bufio"
 	"bytes"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/khabar/khabar/parse/decode"
 )
 
 // TestRecordOwnsStrings: a record holds no string that lies in the
@@ -90,5 +93,68 @@ func TestReadAllPooled(t *testing.T) {
 			t.Errorf("%s: pooled %v, want %v", c.name, d.pooled != nil, c.pooled)
 		}
 		releaseRaw(&d)
+	}
+}
+
+// TestOneDocAsSplit: an input to split that holds no separator gives the
+// record the line-by-line splitter gives, though it is read whole (see
+// parser.oneDoc): on every golden input and on edge cases of blank lines,
+// line ends, sizes and encodings, with and without explain.
+func TestOneDocAsSplit(t *testing.T) {
+	files, _ := filepath.Glob("testdata/golden/*.txt")
+	inputs := map[string][]byte{
+		"empty":            {},
+		"blank":            []byte("\n\n  \n"),
+		"no line end":      []byte("خبر بلا نهاية سطر"),
+		"CR":               []byte("عنوان\r\rفقرة أولى في الخبر.\rفقرة ثانية.\r"),
+		"CRLF blank end":   []byte("فقرة أولى في الخبر.\r\n\r\n\r\n"),
+		"invalid UTF-8":    []byte("فقرة \xff فيها بايت غريب.\n"),
+		"Windows-1256":     {0xe3, 0xd5, 0xcf, 0xd1, 0x20, 0xc7, 0xe1, 0xd5, 0xe6, 0xd1, 0xc9, '\n', 0xd1, 0xe6, 0xc6, 0xca, 0xd1, '\n'},
+		"UTF-8 BOM":        append([]byte{0xef, 0xbb, 0xbf}, "فقرة بعد علامة الترتيب.\n"...),
+		"BOM only":         {0xef, 0xbb, 0xbf},
+		"controls":         []byte("نص\x01\x02\x03\x04\x05\x06\x07\x08 فيه محارف تحكم كثيرة\x0e\x0f\x10\x11\n"),
+		"binary":           bytes.Repeat([]byte{1, 2, 3, 'a'}, 100),
+		"long line":        bytes.Repeat([]byte("كلمة "), 12000),
+		"just over prefix": bytes.Repeat([]byte("سطر من خبر طويل.\n"), 2200),
+	}
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs[f] = raw
+	}
+	whole := 0
+	for name, raw := range inputs {
+		for _, o := range []Options{{Split: "auto"}, {Split: "formfeed", Explain: true}, {Split: "nul", MaxBytes: 100}} {
+			p, err := newParser(name, o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, ok := p.oneDoc(bufio.NewReaderSize(bytes.NewReader(raw), decode.Prefix)); ok {
+				whole++
+			}
+			var want [][]byte
+			next := p.splitDocs(bufio.NewReaderSize(bytes.NewReader(raw), decode.Prefix))
+			for d := next(); d != nil; d = next() {
+				want = append(want, AppendRecord(nil, p.buildTimed(d), true))
+			}
+			putScratch(p.sc)
+			var got [][]byte
+			for a := range Parse(bytes.NewReader(raw), name, o) {
+				got = append(got, AppendRecord(nil, a, true))
+			}
+			if len(got) != len(want) {
+				t.Fatalf("%s %+v: %d records, the splitter gives %d", name, o, len(got), len(want))
+			}
+			for i := range got {
+				if !bytes.Equal(got[i], want[i]) {
+					t.Fatalf("%s %+v: record %d\n%s\nthe splitter gives\n%s", name, o, i, got[i], want[i])
+				}
+			}
+		}
+	}
+	if whole < len(inputs) {
+		t.Fatalf("only %d parses took the input whole", whole)
 	}
 }
