@@ -126,35 +126,55 @@ func TestOneDocAsSplit(t *testing.T) {
 	}
 	whole := 0
 	for name, raw := range inputs {
-		for _, o := range []Options{{Split: "auto"}, {Split: "formfeed", Explain: true}, {Split: "nul", MaxBytes: 100}} {
-			p, err := newParser(name, o)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if _, ok := p.oneDoc(bufio.NewReaderSize(bytes.NewReader(raw), decode.Prefix)); ok {
+		for _, o := range oneDocOptions {
+			if sameAsSplit(t, name, raw, o) {
 				whole++
-			}
-			var want [][]byte
-			next := p.splitDocs(bufio.NewReaderSize(bytes.NewReader(raw), decode.Prefix))
-			for d := next(); d != nil; d = next() {
-				want = append(want, AppendRecord(nil, p.buildTimed(d), true))
-			}
-			putScratch(p.sc)
-			var got [][]byte
-			for a := range Parse(bytes.NewReader(raw), name, o) {
-				got = append(got, AppendRecord(nil, a, true))
-			}
-			if len(got) != len(want) {
-				t.Fatalf("%s %+v: %d records, the splitter gives %d", name, o, len(got), len(want))
-			}
-			for i := range got {
-				if !bytes.Equal(got[i], want[i]) {
-					t.Fatalf("%s %+v: record %d\n%s\nthe splitter gives\n%s", name, o, i, got[i], want[i])
-				}
 			}
 		}
 	}
 	if whole < len(inputs) {
 		t.Fatalf("only %d parses took the input whole", whole)
 	}
+}
+
+var oneDocOptions = []Options{{Split: "auto"}, {Split: "formfeed", Explain: true}, {Split: "nul", MaxBytes: 100}}
+
+// FuzzOneDoc holds the records of inputs read whole to the splitter's on
+// any bytes.
+func FuzzOneDoc(f *testing.F) {
+	f.Add([]byte("عنوان\n\nفقرة أولى.\r\nفقرة ثانية.\n"), uint8(0))
+	f.Add([]byte{0xe3, 0xd5, 0xcf, 0xd1, '\r'}, uint8(2))
+	f.Fuzz(func(t *testing.T, raw []byte, opt uint8) {
+		sameAsSplit(t, "f.txt", raw, oneDocOptions[int(opt)%len(oneDocOptions)])
+	})
+}
+
+// sameAsSplit checks that Parse gives the records the line-by-line
+// splitter gives for raw, and reports whether Parse read it whole.
+func sameAsSplit(t *testing.T, name string, raw []byte, o Options) bool {
+	t.Helper()
+	p, err := newParser(name, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, whole := p.oneDoc(bufio.NewReaderSize(bytes.NewReader(raw), decode.Prefix))
+	var want [][]byte
+	next := p.splitDocs(bufio.NewReaderSize(bytes.NewReader(raw), decode.Prefix))
+	for d := next(); d != nil; d = next() {
+		want = append(want, AppendRecord(nil, p.buildTimed(d), true))
+	}
+	putScratch(p.sc)
+	var got [][]byte
+	for a := range Parse(bytes.NewReader(raw), name, o) {
+		got = append(got, AppendRecord(nil, a, true))
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%s %+v: %d records, the splitter gives %d", name, o, len(got), len(want))
+	}
+	for i := range got {
+		if !bytes.Equal(got[i], want[i]) {
+			t.Fatalf("%s %+v: record %d\n%s\nthe splitter gives\n%s", name, o, i, got[i], want[i])
+		}
+	}
+	return whole
 }
