@@ -15,22 +15,12 @@ import (
 // are those of its text counted whole, on every golden input, wrapped
 // paragraphs and several sections included.
 func TestStatsCountText(t *testing.T) {
-	files, _ := filepath.Glob("testdata/golden/*.txt")
-	if len(files) < 10 {
-		t.Fatalf("%d golden inputs", len(files))
-	}
 	inputs := map[string][]byte{
 		// Paragraphs wrapped over lines, joined with spaces.
 		"wrapped": []byte("ماذا في خلفية الصراع؟\n\nقالت السلطات إن الميناء سيفتح أبوابه أمام السفن\nالتجارية صباح الغد بعد إضراب\nدام أسبوعا كاملا.\n\n" +
 			"وأضافت أن الحركة ستعود إلى طبيعتها\nخلال أيام قليلة.\n"),
 	}
-	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		inputs[f] = raw
-	}
+	addGoldenInputs(t, inputs)
 	wrapped := false
 	for f, raw := range inputs {
 		for _, o := range []Options{{}, {Split: "auto"}, {Profile: "search"}, {Profile: "none"}} {
@@ -54,6 +44,22 @@ func TestStatsCountText(t *testing.T) {
 	}
 	if !wrapped {
 		t.Fatal("no paragraph wrapped over lines")
+	}
+}
+
+// addGoldenInputs adds every golden input to inputs, by file name.
+func addGoldenInputs(t *testing.T, inputs map[string][]byte) {
+	t.Helper()
+	files, _ := filepath.Glob("testdata/golden/*.txt")
+	if len(files) < 10 {
+		t.Fatalf("%d golden inputs", len(files))
+	}
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs[f] = raw
 	}
 }
 

@@ -4,8 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -17,22 +15,12 @@ import (
 // with several option sets, the buffer just handed back to the pool is
 // overwritten, and the record must be what it was.
 func TestRecordOwnsStrings(t *testing.T) {
-	files, _ := filepath.Glob("testdata/golden/*.txt")
-	if len(files) < 10 {
-		t.Fatalf("%d golden inputs", len(files))
-	}
 	inputs := map[string][]byte{
 		"one paragraph": []byte("فقرة واحدة لا غير، في سطر واحد.\n"),
 		"wrapped": []byte("عنوان قصير\n\nقالت السلطات إن الميناء سيفتح أبوابه أمام السفن\nالتجارية صباح الغد بعد إضراب\nدام أسبوعا كاملا.\n\n" +
 			"مصدر الصورة، Getty Images\nالتعليق على الصورة، سفن في الميناء\n\nالمصدر: وكالات\n"),
 	}
-	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		inputs[f] = raw
-	}
+	addGoldenInputs(t, inputs)
 	pooled := 0
 	for name, raw := range inputs {
 		for _, o := range []Options{{}, {Explain: true}, {Profile: "none", Explain: true}, {Profile: "search"}} {
@@ -101,7 +89,6 @@ func TestReadAllPooled(t *testing.T) {
 // parser.oneDoc): on every golden input and on edge cases of blank lines,
 // line ends, sizes and encodings, with and without explain.
 func TestOneDocAsSplit(t *testing.T) {
-	files, _ := filepath.Glob("testdata/golden/*.txt")
 	inputs := map[string][]byte{
 		"empty":            {},
 		"blank":            []byte("\n\n  \n"),
@@ -117,13 +104,7 @@ func TestOneDocAsSplit(t *testing.T) {
 		"long line":        bytes.Repeat([]byte("كلمة "), 12000),
 		"just over prefix": bytes.Repeat([]byte("سطر من خبر طويل.\n"), 2200),
 	}
-	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		inputs[f] = raw
-	}
+	addGoldenInputs(t, inputs)
 	whole := 0
 	for name, raw := range inputs {
 		for _, o := range oneDocOptions {

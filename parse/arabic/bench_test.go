@@ -58,7 +58,8 @@ func benchNormalize(b *testing.B, src []byte) {
 	}
 }
 
-func BenchmarkKey(b *testing.B) {
+// benchLines returns the lines of benchText and their total length.
+func benchLines(b *testing.B) ([]string, int) {
 	lines := bytes.Split(benchText(b), []byte("\n"))
 	strs := make([]string, len(lines))
 	total := 0
@@ -66,6 +67,11 @@ func BenchmarkKey(b *testing.B) {
 		strs[i] = string(l)
 		total += len(l)
 	}
+	return strs, total
+}
+
+func BenchmarkKey(b *testing.B) {
+	strs, total := benchLines(b)
 	b.SetBytes(int64(total))
 	b.ReportAllocs()
 	for b.Loop() {
@@ -90,13 +96,7 @@ func BenchmarkXTextNFC(b *testing.B) {
 // article, as the parser does for each paragraph; most are already
 // normal.
 func BenchmarkStringCount(b *testing.B) {
-	lines := bytes.Split(benchText(b), []byte("\n"))
-	strs := make([]string, len(lines))
-	total := 0
-	for i, l := range lines {
-		strs[i] = string(l)
-		total += len(l)
-	}
+	strs, total := benchLines(b)
 	n := New(Default)
 	b.SetBytes(int64(total))
 	b.ReportAllocs()
