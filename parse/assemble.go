@@ -91,7 +91,7 @@ func (as *assembler) text(s string) string { return as.keep(as.norm.string(s)) }
 // keep returns s, or a copy of it when it lies in the document's bytes
 // and these serve again once the record is built (see rawPool). The
 // copies share an arena, a few allocations a record. The text of headings
-// and paragraphs is copied into the record's text instead (see finish).
+// and paragraphs is copied into the record's text instead (see joinText).
 func (as *assembler) keep(s string) string {
 	if !within(s, as.doc) {
 		return s

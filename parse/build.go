@@ -229,8 +229,8 @@ func looksUTF16(b []byte) bool {
 	return (even+odd)*5 > n && (even > 9*odd || odd > 9*even)
 }
 
-// countControl counts the bytes of b that controlByte marks, eight at a
-// time where none is below 0x20 or DEL (most of any text).
+// countControl counts the bytes of b that controlByte marks, sixteen at
+// a time where none is below 0x20 or DEL (most of any text).
 func countControl(b []byte) int {
 	n := 0
 	for len(b) >= 16 { // two words a turn: most have no control byte

@@ -221,9 +221,10 @@ const maxReadHint = 64 << 20
 
 // rawDoc is one document of an input, as read.
 type rawDoc struct {
-	// raw is nil when the document is too large. It is the document's own
-	// buffer: once read, nothing writes to it, so the record's strings
-	// share it rather than copy it.
+	// raw is nil when the document is too large. Once read, nothing
+	// writes to it until its record is built: the record's strings share
+	// it rather than copy it, unless it comes from rawPool (pooled), to
+	// which it goes back then and out of which they are copied.
 	raw      []byte
 	pooled   *[]byte // raw's buffer, from rawPool (see releaseRaw)
 	index    int
