@@ -98,6 +98,15 @@ func wordsOf(s string) (words, latin, arabic int) {
 	return min(words, maxWords), latin, arabic
 }
 
+// randomText joins fewer than most pieces drawn at random.
+func randomText(rng *rand.Rand, pieces []string, most int) string {
+	var b []byte
+	for n := rng.IntN(most); n > 0; n-- {
+		b = append(b, pieces[rng.IntN(len(pieces))]...)
+	}
+	return string(b)
+}
+
 // TestScanWords holds scanWords to its definition on random text, much
 // of it Arabic words and spaces.
 func TestScanWords(t *testing.T) {
@@ -105,11 +114,7 @@ func TestScanWords(t *testing.T) {
 		"Z", "9", "\t", "ـ", "ж", "  ", "word ", "كلمة ", "كلمة", " في", "ال", "\n", "ۀ"} // valid UTF-8, as decoded text is
 	rng := rand.New(rand.NewPCG(9, 10))
 	for range 50000 {
-		var b []byte
-		for n := rng.IntN(300); n > 0; n-- {
-			b = append(b, pieces[rng.IntN(len(pieces))]...)
-		}
-		text := string(b)
+		text := randomText(rng, pieces, 300)
 		words, latin, arabic := scanWords(text)
 		ww, wl, wa := wordsOf(text)
 		if words != ww || words < maxWords && (latin != wl || arabic != wa) {
@@ -123,11 +128,7 @@ func TestWordCount(t *testing.T) {
 		"Z", "9", "\t", "ـ", "ж", "  ", "word ", "كلمة "}
 	rng := rand.New(rand.NewPCG(7, 8))
 	for range 20000 {
-		var b []byte
-		for n := rng.IntN(200); n > 0; n-- {
-			b = append(b, pieces[rng.IntN(len(pieces))]...)
-		}
-		text := string(b)
+		text := randomText(rng, pieces, 200)
 		words, latin, arabic := scanWords(text)
 		f := feat{text: text}
 		for range 5 {
