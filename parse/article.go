@@ -1,5 +1,7 @@
 package parse
 
+import "encoding/json"
+
 // SchemaVersion is the version of the record this package writes.
 const SchemaVersion = "1"
 
@@ -20,6 +22,26 @@ const (
 	ErrTimeout  = "E_TIMEOUT" // the document took longer than Options.Timeout
 )
 
+// PageKind is what kind of page a document is. A record of status
+// "error" has none, and its page is null.
+type PageKind string
+
+// Kinds of page, in the record's page field.
+const (
+	PageArticle PageKind = "article" // a story
+	PageIndex   PageKind = "index"   // a section front or listing: teasers of other stories
+	PageError   PageKind = "error"   // a "page not found" or other error page
+	PageMedia   PageKind = "media"   // a video or gallery: a title and captions, no running text
+)
+
+// MarshalJSON writes the kind, or null for none.
+func (k PageKind) MarshalJSON() ([]byte, error) {
+	if k == "" {
+		return []byte("null"), nil
+	}
+	return json.Marshal(string(k))
+}
+
 // Warning codes.
 const (
 	WarnReplacedBytes  = "W_REPLACED_BYTES"
@@ -37,6 +59,7 @@ type Article struct {
 	Status        string        `json:"status"`
 	Source        Source        `json:"source"`
 	Language      Language      `json:"language"`
+	Page          PageKind      `json:"page"`
 	Title         *Title        `json:"title"`
 	Dateline      *Dateline     `json:"dateline"`
 	Meta          []Meta        `json:"meta"`
@@ -144,10 +167,19 @@ type Credit struct {
 
 // Removed is a line kept out of the body, and the rule that decided it.
 type Removed struct {
-	Kind string `json:"kind"` // "boilerplate" or "meta"
-	Text string `json:"text"`
-	Line int    `json:"line"`
-	Rule string `json:"rule"`
+	Kind    string   `json:"kind"` // "boilerplate" or "meta"
+	Text    string   `json:"text"`
+	Line    int      `json:"line"`
+	Rule    string   `json:"rule"`
+	Learned *Learned `json:"learned"` // rule "learned-furniture": the entry; else null
+}
+
+// Learned is the furniture entry, learned from an archive, that removed a
+// line: its text as the lexicon file gives it, and in how many documents
+// of the archive the line was found.
+type Learned struct {
+	Text      string `json:"text"`
+	Documents int    `json:"documents"`
 }
 
 // Normalization reports the profile applied to text fields.
@@ -188,9 +220,10 @@ type LineKind struct {
 	N    int    `json:"n"`
 	Kind string `json:"kind"`
 
-	Text      string `json:"-"` // the decoded line, not normalized
-	Rule      string `json:"-"` // the rule that decided the kind
-	Image     int    `json:"-"` // index into images, or -1
-	Paragraph int    `json:"-"` // index in the flattened paragraph list, or -1
-	Section   int    `json:"-"` // index into sections of the section it belongs to, or -1
+	Text      string   `json:"-"` // the decoded line, not normalized
+	Rule      string   `json:"-"` // the rule that decided the kind
+	Learned   *Learned `json:"-"` // the learned furniture entry that removed the line, or nil
+	Image     int      `json:"-"` // index into images, or -1
+	Paragraph int      `json:"-"` // index in the flattened paragraph list, or -1
+	Section   int      `json:"-"` // index into sections of the section it belongs to, or -1
 }

@@ -129,6 +129,7 @@ func (p *parser) assemble(a *Article, pd *prepared, sc *scratch) {
 	if text != "" && classify.IsBlank(text) {
 		// Only blank lines: nothing to classify, and a line each would
 		// cost ~100 bytes (50 MB of line feeds took 4.9 GB).
+		a.Page = PageArticle
 		p.fill(a, pd, []classify.Line{{N: pd.d.first, Blank: true}}, []classify.Result{{}}, sc.norm)
 		return
 	}
@@ -138,7 +139,9 @@ func (p *parser) assemble(a *Article, pd *prepared, sc *scratch) {
 			sc.lines[i].Blank = true // a NUL or form feed line ends many dumps
 		}
 	}
-	sc.res = classify.Append(sc.res[:0], sc.lines, p.lex)
+	var page classify.Page
+	sc.res, page = classify.AppendPage(sc.res[:0], sc.lines, p.lex)
+	a.Page = PageKind(page)
 	p.fill(a, pd, sc.lines, sc.res, sc.norm)
 }
 
@@ -219,7 +222,7 @@ func (as *assembler) line(i int) {
 		as.a.Removed = append(as.a.Removed, Removed{Kind: "meta", Text: text, Line: l.N, Rule: r.Rule})
 	default: // boilerplate, and any kind this package does not know
 		as.open = false
-		as.a.Removed = append(as.a.Removed, Removed{Kind: "boilerplate", Text: as.text(r.Text), Line: l.N, Rule: r.Rule})
+		as.a.Removed = append(as.a.Removed, Removed{Kind: "boilerplate", Text: as.text(r.Text), Line: l.N, Rule: r.Rule, Learned: learned(r.Learned)})
 	}
 }
 
@@ -503,4 +506,12 @@ func isBlankLine(s string) bool {
 		}
 	}
 	return true
+}
+
+// learned returns the record's form of a learned furniture entry, or nil.
+func learned(e *lexicon.Entry) *Learned {
+	if e == nil {
+		return nil
+	}
+	return &Learned{Text: e.Text, Documents: e.Documents}
 }

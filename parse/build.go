@@ -56,7 +56,7 @@ func recordID(sum *[sha256.Size]byte) string {
 // clearContent empties every field the parse fills.
 func clearContent(a *Article, p *parser) {
 	a.Language = Language{Code: "und", Dir: "ltr"}
-	a.Title, a.Dateline = nil, nil
+	a.Page, a.Title, a.Dateline = "", nil, nil
 	a.Meta, a.Images, a.Sections, a.Credits = []Meta{}, []Image{}, []Section{}, []Credit{}
 	a.Agencies, a.Removed, a.Text = []string{}, []Removed{}, ""
 	a.Normalization = Normalization{Profile: p.profile, Ops: p.normOps.Names(), Changes: map[string]int{}}

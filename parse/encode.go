@@ -156,7 +156,13 @@ func appendArticle(b []byte, a *Article) []byte {
 	b = appendString(append(b, `,"language":{"code":`...), a.Language.Code)
 	b = appendString(append(b, `,"dir":`...), a.Language.Dir)
 	b = appendFloat(append(b, `,"arabic_ratio":`...), a.Language.ArabicRatio)
-	b = append(b, `},"title":`...)
+	b = append(b, '}')
+	if a.Page == "" {
+		b = append(b, `,"page":null`...)
+	} else {
+		b = appendString(append(b, `,"page":`...), string(a.Page))
+	}
+	b = append(b, `,"title":`...)
 	if a.Title == nil {
 		b = append(b, "null"...)
 	} else {
@@ -195,7 +201,13 @@ func appendArticle(b []byte, a *Article) []byte {
 		b = appendString(append(b, `,"text":`...), r.Text)
 		b = appendInt(append(b, `,"line":`...), r.Line)
 		b = appendString(append(b, `,"rule":`...), r.Rule)
-		b = append(b, '}')
+		if r.Learned == nil {
+			b = append(b, `,"learned":null}`...)
+			continue
+		}
+		b = appendString(append(b, `,"learned":{"text":`...), r.Learned.Text)
+		b = appendInt(append(b, `,"documents":`...), r.Learned.Documents)
+		b = append(b, "}}"...)
 	}
 	b = appendText(end(b, a.Removed == nil, `,"text":`), a, spans)
 	b = appendNormalization(append(b, `,"normalization":`...), &a.Normalization)

@@ -26,7 +26,7 @@ func explainLines(lines []classify.Line, res []classify.Result, as *assembler) [
 		if j, ok := as.linePara[l.N]; ok {
 			para = j
 		}
-		out = append(out, LineKind{N: l.N, Kind: string(r.Kind), Text: as.keep(l.Raw), Rule: r.Rule, Image: img, Paragraph: para, Section: section})
+		out = append(out, LineKind{N: l.N, Kind: string(r.Kind), Text: as.keep(l.Raw), Rule: r.Rule, Learned: learned(r.Learned), Image: img, Paragraph: para, Section: section})
 	}
 	return out
 }

@@ -40,12 +40,13 @@ const (
 // zero Result.
 type Result struct {
 	Kind     Kind
-	Rule     string   // the rule that decided
-	Text     string   // the line's text without tags or labels, not yet normalized
-	Image    int      // caption, caption_repeat, credit: the image group; -1 for none
-	Label    string   // the caption or credit label seen, e.g. "مصدر الصورة"
-	Agencies []string // canonical agencies named by a credit line
-	MetaKind string   // meta: dateline, byline, date, site or other
+	Rule     string         // the rule that decided
+	Text     string         // the line's text without tags or labels, not yet normalized
+	Image    int            // caption, caption_repeat, credit: the image group; -1 for none
+	Label    string         // the caption or credit label seen, e.g. "مصدر الصورة"
+	Agencies []string       // canonical agencies named by a credit line
+	MetaKind string         // meta: dateline, byline, date, site or other
+	Learned  *lexicon.Entry // boilerplate by learned furniture: the entry
 }
 
 // doc is one document being classified. Its slices run over the non-blank
@@ -70,6 +71,14 @@ func Classify(lines []Line, lex *lexicon.Lexicon) []Result {
 // dst, one per line, so that a caller classifying many documents can reuse
 // one slice.
 func Append(dst []Result, lines []Line, lex *lexicon.Lexicon) []Result {
+	dst, _ = AppendPage(dst, lines, lex)
+	return dst
+}
+
+// AppendPage is Append that also says what kind of page the document is.
+// The lines of a page that is not an article get the kinds they have
+// there: an index's teasers are boilerplate, a gallery's lines captions.
+func AppendPage(dst []Result, lines []Line, lex *lexicon.Lexicon) ([]Result, Page) {
 	if lex == nil {
 		lex = lexicon.Builtin()
 	}
@@ -112,7 +121,7 @@ func Append(dst []Result, lines []Line, lex *lexicon.Lexicon) []Result {
 	if !d.markup() {
 		d.body(0, len(d.f), false)
 	}
-	return dst
+	return dst, d.page()
 }
 
 // scratch holds the per-document slices of Classify between calls (the
@@ -167,6 +176,9 @@ func (d *doc) body(lo, hi int, titled bool) {
 			}
 		}
 	}
+	if d.lex.HasFurniture() {
+		d.learned(lo, hi)
+	}
 	d.pairImages(lo, hi)
 	d.relatedBlocks(lo, hi)
 	if !titled {
@@ -188,7 +200,7 @@ func (d *doc) res(j int) *Result { return &d.out[d.f[j].idx] }
 
 func (d *doc) set(j int, k Kind, rule string) {
 	r := d.res(j)
-	if r.Label == "" && r.Agencies == nil && r.MetaKind == "" {
+	if r.Label == "" && r.Agencies == nil && r.MetaKind == "" && r.Learned == nil {
 		// The other fields are already decided's: write only these, not
 		// the whole result (which, while the collector runs, costs a
 		// barrier over each of its pointers).

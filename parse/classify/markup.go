@@ -60,6 +60,9 @@ var metaTag = map[string]string{
 	"AUTHOR": "byline", "BYLINE": "byline",
 }
 
+// ruleAbstract names a summary line kept as a paragraph.
+const ruleAbstract = "abstract"
+
 // body elements hold running text; their lines go through the classifier.
 var bodyTag = map[string]bool{"TEXT": true, "BODY": true}
 
@@ -83,7 +86,7 @@ func (d *doc) markup() bool {
 		t, ok := parseTag(d.f[j].text)
 		if !ok {
 			if inPara {
-				d.set(j, Paragraph, "abstract")
+				d.set(j, Paragraph, ruleAbstract)
 			}
 			continue
 		}
@@ -110,7 +113,7 @@ func (d *doc) markup() bool {
 			if bodyTag[t.name] && bodyStart < 0 {
 				bodyStart = j
 			} else {
-				d.set(j, Paragraph, "abstract")
+				d.set(j, Paragraph, ruleAbstract)
 			}
 		default:
 			kind, ok := metaTag[t.name]

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 )
 
@@ -50,7 +51,13 @@ func parseEntry(line string) (Entry, error) {
 		return Entry{}, fmt.Errorf("too many columns (%d, want at most 3)", len(cols))
 	}
 	e := Entry{Kind: kind, Text: strings.TrimSpace(cols[1])}
-	if len(cols) == 3 {
+	if len(cols) == 3 && counted(kind) {
+		n, err := strconv.Atoi(strings.TrimSpace(cols[2]))
+		if err != nil || n < 0 {
+			return Entry{}, fmt.Errorf("%s entry: want a document count, got %q", kind, cols[2])
+		}
+		e.Documents = n
+	} else if len(cols) == 3 {
 		if !named(kind) {
 			return Entry{}, fmt.Errorf("%s entry takes no canonical name", kind)
 		}
@@ -65,12 +72,19 @@ func parseEntry(line string) (Entry, error) {
 const header = `# khabar lexicon: one entry a line, KIND<TAB>TEXT[<TAB>CANONICAL].
 # Kinds: agency, outlet (with a canonical name), credit_label, caption_label,
 # source_label, byline_label, attribution, archive, related, boilerplate,
-# widget, date_word, connector. Matching is on whole tokens of the match key.
+# widget, date_word, connector, furniture (with a document count). Matching
+# is on whole tokens of the match key; a furniture entry matches a whole line.
 `
 
 // WriteTo writes l in the format Parse reads: a short header, then one
 // entry a line in l's order. It implements io.WriterTo.
 func (l *Lexicon) WriteTo(w io.Writer) (int64, error) {
+	return l.WriteWithHeader(w, header)
+}
+
+// WriteWithHeader writes l as WriteTo does, under the comment lines of
+// header (each must start with #) instead of the standard header.
+func (l *Lexicon) WriteWithHeader(w io.Writer, header string) (int64, error) {
 	var b strings.Builder
 	b.WriteString(header)
 	for _, e := range l.entries {
@@ -80,6 +94,10 @@ func (l *Lexicon) WriteTo(w io.Writer) (int64, error) {
 		if named(e.Kind) {
 			b.WriteByte('\t')
 			b.WriteString(e.Canonical)
+		}
+		if counted(e.Kind) {
+			b.WriteByte('\t')
+			b.WriteString(strconv.Itoa(e.Documents))
 		}
 		b.WriteByte('\n')
 	}

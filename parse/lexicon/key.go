@@ -48,6 +48,32 @@ func JoinKey(toks []string) Key {
 // spans returns where the tokens lie in k.s.
 func (k Key) spans() [][2]int32 { return unsafe.Slice(k.first, k.n) }
 
+// String returns the tokens joined by single spaces.
+func (k Key) String() string { return k.joined() }
+
+// joined returns the tokens joined by single spaces: a part of k.s when
+// they lie there so (as AppendKeySpans writes them), else a new string.
+func (k Key) joined() string {
+	if k.n == 0 {
+		return ""
+	}
+	sp := k.spans()
+	s := k.s[sp[0][0]:sp[k.n-1][1]]
+	if len(s) == total(sp) {
+		return s
+	}
+	return strings.Join(k.Tokens(), " ")
+}
+
+// total is the length of the tokens of sp joined by single spaces.
+func total(sp [][2]int32) int {
+	n := len(sp) - 1
+	for _, t := range sp {
+		n += int(t[1] - t[0])
+	}
+	return n
+}
+
 // Len returns the number of tokens.
 func (k Key) Len() int { return k.n }
 

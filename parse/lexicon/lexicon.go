@@ -31,11 +31,14 @@ const (
 	Widget       Kind = "widget"
 	DateWord     Kind = "date_word"
 	Connector    Kind = "connector"
+	ErrorPage    Kind = "error_page"
+	Media        Kind = "media"
+	Furniture    Kind = "furniture"
 )
 
 // Kinds lists every kind in the order the file documents them.
 var Kinds = []Kind{Agency, Outlet, CreditLabel, CaptionLabel, SourceLabel, BylineLabel,
-	Attribution, Archive, Related, Boilerplate, Widget, DateWord, Connector}
+	Attribution, Archive, Related, Boilerplate, Widget, DateWord, Connector, ErrorPage, Media, Furniture}
 
 func validKind(k Kind) bool {
 	for _, v := range Kinds {
@@ -49,11 +52,15 @@ func validKind(k Kind) bool {
 // named reports whether entries of kind k carry a canonical name.
 func named(k Kind) bool { return k == Agency || k == Outlet }
 
+// counted reports whether entries of kind k carry a document count.
+func counted(k Kind) bool { return k == Furniture }
+
 // Entry is one line of a lexicon.
 type Entry struct {
 	Kind      Kind
 	Text      string // as written in the file
 	Canonical string // agency and outlet: the name to report; else ""
+	Documents int    // furniture: how many documents of an archive held the line; else 0
 }
 
 // Lexicon is a set of entries, matched on whole tokens of the match key.
@@ -63,6 +70,7 @@ type Lexicon struct {
 	keys    [][]string         // match-key tokens of each entry
 	kinds   []uint8            // kindIndex of each entry
 	first   map[string][]int32 // first key token → entries, longest first
+	whole   map[string]int32   // a furniture entry's key, tokens joined by spaces → entry
 	// seen has the bit of every first token's sketch: most tokens of a
 	// text start no entry, and one bit tells so without a map lookup.
 	seen [sketchBits / 64]uint64
@@ -122,6 +130,18 @@ func (l *Lexicon) add(e Entry) {
 	l.keys = append(l.keys, toks)
 	l.kinds = append(l.kinds, uint8(kindIndex(e.Kind)))
 	if len(toks) == 0 {
+		return
+	}
+	if e.Kind == Furniture {
+		// A whole line, never a run of tokens inside one: it has its own
+		// index, and the first earned entry of a key wins.
+		if l.whole == nil {
+			l.whole = make(map[string]int32)
+		}
+		k := strings.Join(toks, " ")
+		if _, dup := l.whole[k]; !dup {
+			l.whole[k] = i
+		}
 		return
 	}
 	// Keep each bucket longest first, so the first hit is the longest match.

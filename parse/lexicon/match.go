@@ -47,6 +47,21 @@ func (l *Lexicon) goesOn(idx int32, key Key, i int) bool {
 	return true
 }
 
+// Whole returns the furniture entry whose key is the whole of key.
+func (l *Lexicon) Whole(key Key) (Entry, bool) {
+	if len(l.whole) == 0 || key.n == 0 {
+		return Entry{}, false
+	}
+	i, ok := l.whole[key.joined()]
+	if !ok {
+		return Entry{}, false
+	}
+	return l.entries[i], true
+}
+
+// HasFurniture reports whether l holds any furniture entry.
+func (l *Lexicon) HasFurniture() bool { return len(l.whole) > 0 }
+
 // Prefix returns the longest entry of kind k that opens toks.
 func (l *Lexicon) Prefix(k Kind, toks []string) (Match, bool) { return l.AtKey(k, JoinKey(toks), 0) }
 

@@ -1,0 +1,252 @@
+package classify
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/khabar/khabar/parse/lexicon"
+)
+
+// Page is the kind of page a document is, spelled as in the record's page.
+type Page string
+
+// Kinds of page.
+const (
+	PageArticle Page = "article" // a story
+	PageIndex   Page = "index"   // a section front or listing: teasers of other stories
+	PageError   Page = "error"   // "Page not found" and the like
+	PageMedia   Page = "media"   // a video or gallery: a title and captions
+)
+
+// Page rules, in removed[].rule.
+const (
+	ruleIndexTeaser = "index-teaser"
+	ruleErrorPage   = "error-page"
+	ruleMediaPage   = "media-caption"
+)
+
+// Limits of the page rules.
+const (
+	minIndexTeasers   = 5    // an index lists at least this many teasers
+	maxIndexTitle     = 5    // words of a section name: «أخبار العالم», "Sport"
+	maxTeaserWords    = 70   // a teaser is a sentence or two
+	maxGoOnShare      = 0.15 // of teasers that go on from the line before («وقال …»)
+	maxSameOpening    = 0.3  // of teasers that open with one same word
+	minEndedShare     = 0.7  // of teasers that end a sentence, as verses and sayings do not
+	maxErrorPageLines = 4    // running-text lines an error page may show
+	maxMediaCaption   = 60   // words of a gallery's caption
+	minGallery        = 3    // captions of a gallery, more than a video's standfirst
+)
+
+// page decides what kind of page the document is, once its lines are
+// classified, and gives the lines of a page that is not an article the
+// kinds they have there: an index's teasers and an error page's text are
+// boilerplate, a gallery's lines are captions.
+func (d *doc) page() Page {
+	title, body := -1, make([]int, 0, len(d.f))
+	for j := range d.f {
+		switch d.res(j).Kind {
+		case Title:
+			if title < 0 {
+				title = j
+			}
+		case Paragraph, Heading:
+			body = append(body, j)
+		}
+	}
+	switch {
+	case d.errorPage(title, body):
+		for _, j := range body {
+			d.set(j, Boilerplate, ruleErrorPage)
+		}
+		return PageError
+	case d.mediaPage(title, body):
+		// A gallery's lines are the captions of its pictures; a video's
+		// one or two lines are its standfirst, and stay paragraphs. A
+		// summary given apart (<ABSTRACT>) stays a paragraph.
+		var shown []int
+		for _, j := range body {
+			if d.res(j).Kind == Paragraph && d.res(j).Rule != ruleAbstract {
+				shown = append(shown, j)
+			}
+		}
+		if len(shown) >= minGallery {
+			for _, j := range shown {
+				d.set(j, Caption, ruleMediaPage)
+				d.group(j)
+			}
+		}
+		return PageMedia
+	case d.indexPage(title, body):
+		for _, j := range body {
+			d.set(j, Boilerplate, ruleIndexTeaser)
+		}
+		return PageIndex
+	}
+	return PageArticle
+}
+
+// errorPage reports a page whose title (or first line) says it is an
+// error, with hardly any text under it.
+func (d *doc) errorPage(title int, body []int) bool {
+	if len(body) > maxErrorPageLines {
+		return false
+	}
+	first := title
+	if first < 0 && len(d.f) > 0 {
+		first = 0
+	}
+	return first >= 0 && d.line(first).hits.has(lexicon.ErrorPage)
+}
+
+// mediaPage reports a video or gallery page: its title says so («بالصور»,
+// "In pictures", «فيديو»), and its lines are short, none of them going on
+// from the one before as running text does.
+func (d *doc) mediaPage(title int, body []int) bool {
+	if title < 0 || len(body) == 0 || !d.line(title).hits.has(lexicon.Media) {
+		return false
+	}
+	goOn := 0
+	for _, j := range body {
+		if !d.f[j].wordsAtMost(maxMediaCaption) {
+			return false
+		}
+		if d.goesOn(j) {
+			goOn++
+		}
+	}
+	return float64(goOn) <= maxGoOnShare*float64(len(body))
+}
+
+// indexPage reports a section front: under a short title (a section's
+// name), five or more lines of one or two sentences each, most ending a
+// sentence, hardly any going on from the line before, which share few
+// words with the title or with each other. The lines of a story go on from one another («وقال»,
+// «لكن») and come back to the title's words.
+func (d *doc) indexPage(title int, body []int) bool {
+	if len(body) < minIndexTeasers {
+		return false
+	}
+	var titleWords map[string]bool
+	if title >= 0 {
+		text := d.res(title).Text
+		if countWords(text) > maxIndexTitle {
+			return false
+		}
+		titleWords = contentWords(lexicon.MakeKey(text), nil)
+	}
+	// The counts first: the lines of most stories go on from one another.
+	goOn, ended := 0, 0
+	firsts := make(map[string]int, len(body))
+	for _, j := range body {
+		f := &d.f[j]
+		if f.long || !f.wordsAtLeast(4) || !f.wordsAtMost(maxTeaserWords) || !opensLikeTeaser(f.text) || listMarker(f.text) {
+			return false
+		}
+		if d.goesOn(j) {
+			goOn++
+		}
+		if f.end == endStop || f.end == endQuestion {
+			ended++
+		}
+		// Teasers open each their own way; the verses of a poem or the
+		// sayings of a column («يا بني …») alike.
+		if toks := d.toks(j); toks.Len() > 0 {
+			if firsts[toks.At(0)]++; float64(firsts[toks.At(0)]) > maxSameOpening*float64(len(body)) {
+				return false
+			}
+		}
+	}
+	n := float64(len(body))
+	if float64(goOn) > maxGoOnShare*n || float64(ended) < minEndedShare*n {
+		return false
+	}
+	aboutTitle, linked := 0, 0
+	var prev map[string]bool
+	for i, j := range body {
+		words := contentWords(d.toks(j), nil)
+		if shares(words, titleWords, 1) {
+			aboutTitle++
+		}
+		if i > 0 && shares(words, prev, 2) {
+			linked++
+		}
+		prev = words
+	}
+	return float64(aboutTitle) <= 0.25*n || float64(linked) <= 0.35*(n-1)
+}
+
+// opensLikeTeaser reports a line that opens with a letter, a digit or a
+// quotation mark, as a teaser does, and not with a bullet or a dash.
+func opensLikeTeaser(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r) && r != 'ـ' || unicode.IsDigit(r) || strings.ContainsRune("\"«“'", r)
+}
+
+// goesOn reports a line that opens with a word that carries on from the
+// line before: «و» glued to a verb or particle («وقال», «وفي»), «لكن»,
+// «كما», "But", "He".
+func (d *doc) goesOn(j int) bool {
+	toks := d.toks(j)
+	if toks.Len() == 0 {
+		return false
+	}
+	t := toks.At(0)
+	if goOnWords[t] {
+		return true
+	}
+	rest, ok := strings.CutPrefix(t, "و")
+	return ok && utf8.RuneCountInString(rest) >= 2 && !wawWords[t]
+}
+
+// goOnWords open a line that goes on from the one before.
+var goOnWords = map[string]bool{
+	"لكن": true, "كما": true, "ثم": true, "اما": true, "فيما": true, "بينما": true, "الا": true, "غير": true,
+	"اذ": true, "حيث": true, "لذلك": true, "بدوره": true, "بدورها": true, "من": true,
+	"but": true, "and": true, "he": true, "she": true, "they": true, "it": true, "this": true, "however": true, "also": true,
+}
+
+// wawWords start with «و» as a letter of their own, not «و» "and": a
+// teaser may well open with them.
+var wawWords = map[string]bool{
+	"وزير": true, "وزيره": true, "وزاره": true, "وزراء": true, "وكاله": true, "واشنطن": true, "وفد": true,
+	"وسائل": true, "ولايه": true, "والي": true, "وحده": true, "وثيقه": true, "وفاه": true, "وقف": true,
+	"ورقه": true, "وجهه": true, "وادي": true, "وسط": true, "وليد": true, "وائل": true,
+}
+
+// contentWords adds to set the words of key that carry content: three
+// letters or more, not digits, without the article or a leading «و».
+func contentWords(key lexicon.Key, set map[string]bool) map[string]bool {
+	if set == nil {
+		set = make(map[string]bool, key.Len())
+	}
+	for i := range key.Len() {
+		w := key.At(i)
+		if allDigits(w) {
+			continue
+		}
+		for _, p := range [...]string{"وال", "بال", "لل", "ال", "و"} {
+			if rest, ok := strings.CutPrefix(w, p); ok && utf8.RuneCountInString(rest) >= 3 {
+				w = rest
+				break
+			}
+		}
+		if utf8.RuneCountInString(w) >= 3 {
+			set[w] = true
+		}
+	}
+	return set
+}
+
+// shares reports whether a and b have at least n words in common.
+func shares(a, b map[string]bool, n int) bool {
+	for w := range a {
+		if b[w] {
+			if n--; n == 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
