@@ -55,6 +55,7 @@ func newRootCmd() *cobra.Command {
 		newExplainCmd(),
 		newSchemaCmd(),
 		newLexiconCmd(),
+		newFurnitureCmd(),
 		newNormalizeCmd(),
 	)
 	return root

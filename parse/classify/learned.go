@@ -23,7 +23,12 @@ func (d *doc) learned(lo, hi int) {
 		if j == lead || !d.open(j) {
 			continue
 		}
-		e, ok := d.lex.Whole(d.toks(j))
+		key := d.toks(j)
+		if d.f[j].partial {
+			// The key holds only the head and tail of a long line.
+			key = lexicon.MakeKey(d.f[j].text)
+		}
+		e, ok := d.lex.Whole(key)
 		if !ok {
 			continue
 		}

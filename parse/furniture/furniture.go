@@ -1,0 +1,263 @@
+// Package furniture learns the page furniture of an archive: the lines
+// that repeat across its documents (a site's disclaimer, an app promo,
+// the teasers of other stories run under every article), so that a parse
+// with the learned lexicon removes them.
+//
+// A line counts once a document, by its match key (lexicon.MakeKey), so
+// that spelling variants of one line count together. What a line is in
+// its document decides whether it counts at all:
+//
+//   - titles, credits, captions, caption labels, datelines, bylines and
+//     other meta lines never count: they repeat for good reason; nor do
+//     lines of fewer than four words, which are names more often than not;
+//   - a story's lead (its summary and first paragraph) never counts: other
+//     pages may quote it as a teaser, and it is the story's own text;
+//   - documents with a title already read count once: an archive often
+//     holds one story twice.
+//
+// The learned lines become furniture entries of a lexicon, written with
+// Learner.WriteTo in the format lexicon.Parse reads:
+//
+//	l := furniture.NewLearner(furniture.Options{})
+//	for a := range parse.Parse(r, name, parse.Options{Explain: true}) {
+//		l.Add(furniture.Lines(a))
+//	}
+//	l.WriteTo(os.Stdout)
+package furniture
+
+import (
+	"fmt"
+	"hash/maphash"
+	"io"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/khabar/khabar/parse"
+	"github.com/khabar/khabar/parse/lexicon"
+)
+
+// Defaults of Options, measured on whole archives (see the docs of
+// khabar furniture): furniture repeats in many documents, a story's own
+// lines in a handful, when an archive holds it twice or quotes it.
+const (
+	DefaultMinDocs  = 4
+	DefaultMinShare = 0.002
+	// DefaultMaxLines bounds the table of lines being counted: about
+	// 40 bytes a line, and the text of those seen twice, so 2 Mi lines
+	// take about 80 MiB.
+	DefaultMaxLines = 2 << 20
+)
+
+// maxLineBytes is the longest line that is counted: furniture is a line
+// or two, never a long paragraph.
+const maxLineBytes = 1000
+
+// minWords is the shortest line that is counted: a line of one to three
+// words is a name, a place or an agency more often than furniture, so a
+// byline, a dateline or a credit the classifier took for text.
+const minWords = 4
+
+// maxTitles bounds the set of titles read, used to count a story read
+// twice once; past it, repeats are no longer caught.
+const maxTitles = 1 << 20
+
+// Options says when a line is furniture.
+type Options struct {
+	MinDocs  int     // at least this many documents hold the line; 0 is DefaultMinDocs
+	MinShare float64 // and at least this share of the documents counted; 0 is DefaultMinShare
+	MaxLines int     // lines counted at once before counts turn approximate; 0 is DefaultMaxLines
+}
+
+// Doc is what a document gives the count: the match keys of its lines
+// that may be furniture, and the title that tells a story read twice.
+// Lines makes one from a record.
+type Doc struct {
+	title string
+	lines []line
+}
+
+type line struct {
+	key  string
+	text string
+}
+
+// Lines returns the lines of a that may be furniture. a must be parsed
+// with parse.Options.Explain, which gives the kind of every line.
+func Lines(a *parse.Article) Doc {
+	var d Doc
+	if a.Title != nil {
+		d.title = lexicon.MakeKey(a.Title.Text).String()
+	}
+	lead := false // the first paragraph of running text is seen
+	for _, l := range a.Lines {
+		switch l.Kind {
+		case "paragraph", "heading", "boilerplate":
+		default:
+			continue // title, meta, credit, caption, caption_repeat
+		}
+		if l.Kind == "paragraph" && (l.Rule == "abstract" || !lead) {
+			lead = lead || l.Rule != "abstract"
+			continue // the story's summary and lead
+		}
+		if l.Kind == "boilerplate" && !learnable(l.Rule) || len(l.Text) > maxLineBytes {
+			continue
+		}
+		key := lexicon.MakeKey(l.Text)
+		if key.Len() < minWords {
+			continue
+		}
+		d.lines = append(d.lines, line{key: key.String(), text: strings.TrimSpace(l.Text)})
+	}
+	return d
+}
+
+// learnable reports whether a line removed as boilerplate by rule may be
+// learned: only when its place removed it (a run of related headlines, a
+// footer, an index's teasers), not a label, a tag or a lexicon entry,
+// which already name it, nor a line without words.
+func learnable(rule string) bool {
+	switch rule {
+	case "related-headline", "footer", "index-teaser", "error-page":
+		return true
+	}
+	return false
+}
+
+// Learner counts the documents that hold each line. It is not safe for
+// concurrent use: Add documents in input order, and the learned file is
+// the same for the same input.
+type Learner struct {
+	opts    Options
+	seed    maphash.Seed
+	docs    int // documents added
+	repeats int // of which their title was read before: not counted
+	titles  map[uint64]struct{}
+	counts  map[uint64]count
+	floor   int // lossy counting: counts of at most floor were dropped
+	prunes  int
+	inDoc   map[uint64]struct{}
+}
+
+type count struct {
+	n, delta int32
+	text     string // the line as first seen, once seen twice
+}
+
+// NewLearner returns an empty Learner.
+func NewLearner(o Options) *Learner {
+	if o.MinDocs <= 0 {
+		o.MinDocs = DefaultMinDocs
+	}
+	if o.MinShare <= 0 {
+		o.MinShare = DefaultMinShare
+	}
+	if o.MaxLines <= 0 {
+		o.MaxLines = DefaultMaxLines
+	}
+	return &Learner{opts: o, seed: maphash.MakeSeed(), titles: map[uint64]struct{}{},
+		counts: map[uint64]count{}, inDoc: map[uint64]struct{}{}}
+}
+
+// Add counts the lines of one document.
+func (l *Learner) Add(d Doc) {
+	l.docs++
+	if d.title != "" {
+		h := maphash.String(l.seed, d.title)
+		if _, ok := l.titles[h]; ok {
+			l.repeats++
+			return
+		}
+		if len(l.titles) < maxTitles {
+			l.titles[h] = struct{}{}
+		}
+	}
+	clear(l.inDoc)
+	for _, ln := range d.lines {
+		h := maphash.String(l.seed, ln.key)
+		if _, ok := l.inDoc[h]; ok {
+			continue
+		}
+		l.inDoc[h] = struct{}{}
+		c, ok := l.counts[h]
+		if !ok {
+			if len(l.counts) >= l.opts.MaxLines {
+				l.prune()
+			}
+			c = count{delta: int32(l.floor)}
+		}
+		c.n++
+		if c.n == 2 {
+			c.text = strings.Clone(ln.text)
+		}
+		l.counts[h] = c
+	}
+}
+
+// prune drops the lines seen least, raising the floor until the table is
+// three quarters full: lossy counting, whose counts are low by at most
+// the floor, never high.
+func (l *Learner) prune() {
+	for len(l.counts) > l.opts.MaxLines*3/4 {
+		l.floor++
+		l.prunes++
+		for h, c := range l.counts {
+			if int(c.n+c.delta) <= l.floor {
+				delete(l.counts, h)
+			}
+		}
+	}
+}
+
+// Documents returns how many documents were added, and how many of them
+// repeated a title already read and were not counted.
+func (l *Learner) Documents() (added, repeats int) { return l.docs, l.repeats }
+
+// threshold is the fewest documents a learned line is found in.
+func (l *Learner) threshold() int {
+	share := int(math.Ceil(l.opts.MinShare * float64(l.docs-l.repeats)))
+	return max(l.opts.MinDocs, share)
+}
+
+// Entries returns the learned lines as furniture entries, the most
+// frequent first, then in order of their text.
+func (l *Learner) Entries() []lexicon.Entry {
+	min := l.threshold()
+	var out []lexicon.Entry
+	for _, c := range l.counts {
+		if int(c.n) >= min && c.text != "" {
+			out = append(out, lexicon.Entry{Kind: lexicon.Furniture, Text: c.text, Documents: int(c.n)})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Documents != out[j].Documents {
+			return out[i].Documents > out[j].Documents
+		}
+		return out[i].Text < out[j].Text
+	})
+	return out
+}
+
+// Lexicon returns the learned lines as a lexicon of furniture entries.
+func (l *Learner) Lexicon() *lexicon.Lexicon { return lexicon.New(l.Entries()) }
+
+// WriteTo writes the learned lexicon with a header that says what was
+// read and which thresholds applied: no time and no path, so that the
+// same input gives the same bytes. It implements io.WriterTo.
+func (l *Learner) WriteTo(w io.Writer) (int64, error) {
+	entries := l.Entries()
+	var h strings.Builder
+	h.WriteString("# khabar furniture: lines that repeat across the documents of an archive.\n")
+	h.WriteString("# One entry a line: furniture<TAB>LINE<TAB>DOCUMENTS; khabar parse --lexicon FILE removes them.\n")
+	fmt.Fprintf(&h, "# documents: %d read, %d counted (%d repeat a title read before)\n", l.docs, l.docs-l.repeats, l.repeats)
+	fmt.Fprintf(&h, "# thresholds: at least %d documents and at least %g%% of those counted: %d here\n",
+		l.opts.MinDocs, l.opts.MinShare*100, l.threshold())
+	if l.floor == 0 {
+		h.WriteString("# counts: exact\n")
+	} else {
+		fmt.Fprintf(&h, "# counts: approximate, each low by at most %d (the table of %d lines filled %d times)\n",
+			l.floor, l.opts.MaxLines, l.prunes)
+	}
+	fmt.Fprintf(&h, "# entries: %d\n", len(entries))
+	return lexicon.New(entries).WriteWithHeader(w, h.String())
+}
