@@ -25,6 +25,8 @@ const (
 	minRelatedWords     = 4 // a related story's headline under a link
 	maxRelatedWords     = 12
 	maxIsolatedQuestion = 14
+	maxRelatedRun       = 4 // unlabelled related headlines in a row; a longer run is a poem or a list
+	minRelatedRunWords  = 4
 )
 
 const ruleCaptionBare = "caption-unpunctuated"
@@ -61,7 +63,7 @@ func (d *doc) relatedBlocks(lo, hi int) {
 		for k < hi && d.open(k) && !d.gap[k] && d.headlineLike(k) && !d.f[k].digits {
 			k++
 		}
-		if k-j >= 2 && k < hi && !d.gap[k] && d.prose(k) && !listMarker(d.f[k].text) {
+		if k-j >= 2 && k-j <= maxRelatedRun && k < hi && !d.gap[k] && d.prose(k) && !listMarker(d.f[k].text) && d.allHeadlines(j, k) {
 			for i := j; i < k; i++ {
 				d.set(i, Boilerplate, ruleRelatedBlock)
 			}
@@ -70,6 +72,18 @@ func (d *doc) relatedBlocks(lo, hi int) {
 			j = k
 		}
 	}
+}
+
+// allHeadlines reports whether every line of f[j:k] is long enough for a
+// story's headline: the titles of a page's boxes, the verses of a poem
+// and the lines of a fixture list are shorter.
+func (d *doc) allHeadlines(j, k int) bool {
+	for i := j; i < k; i++ {
+		if !d.f[i].wordsAtLeast(minRelatedRunWords) {
+			return false
+		}
+	}
+	return true
 }
 
 // headings finds the short lines that open a section, and keeps list items

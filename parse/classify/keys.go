@@ -65,6 +65,15 @@ func (d *doc) line(j int) *view {
 // toks returns the tokens of f[j].
 func (d *doc) toks(j int) lexicon.Key { return d.keys.key(&d.f[j]) }
 
+// wholeKey returns the tokens of all of f[j]'s text: toks holds only the
+// head and tail of a long line.
+func (d *doc) wholeKey(j int) lexicon.Key {
+	if d.f[j].partial {
+		return lexicon.MakeKey(d.f[j].text)
+	}
+	return d.toks(j)
+}
+
 // sameKey reports whether two lines of tokens are the same and not empty.
 func sameKey(a, b lexicon.Key) bool { return a.Len() > 0 && a.Equal(b) }
 

@@ -23,12 +23,7 @@ func (d *doc) learned(lo, hi int) {
 		if j == lead || !d.open(j) {
 			continue
 		}
-		key := d.toks(j)
-		if d.f[j].partial {
-			// The key holds only the head and tail of a long line.
-			key = lexicon.MakeKey(d.f[j].text)
-		}
-		e, ok := d.lex.Whole(key)
+		e, ok := d.lex.Whole(d.wholeKey(j))
 		if !ok {
 			continue
 		}

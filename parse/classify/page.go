@@ -53,6 +53,10 @@ func (d *doc) page() Page {
 			}
 		case Paragraph, Heading:
 			body = append(body, j)
+		case Boilerplate:
+			if d.res(j).Rule == ruleTeaserRun {
+				body = append(body, j) // an index is all teasers
+			}
 		}
 	}
 	switch {
@@ -232,11 +236,27 @@ func contentWords(key lexicon.Key, set map[string]bool) map[string]bool {
 				break
 			}
 		}
-		if utf8.RuneCountInString(w) >= 3 {
+		if utf8.RuneCountInString(w) >= 3 && !stopWords[w] {
 			set[w] = true
 		}
 	}
 	return set
+}
+
+// stopWords are words of any text, not of its subject: particles,
+// pronouns, verbs of saying, weekdays. They are spelled as match keys
+// (ة as ه, أ as ا, final ى as ي), after the article or «و» is taken off.
+var stopWords = map[string]bool{
+	"علي": true, "الي": true, "التي": true, "الذي": true, "الذين": true, "هذا": true, "هذه": true,
+	"ذلك": true, "تلك": true, "كان": true, "كانت": true, "يكون": true, "تكون": true, "بين": true, "بعد": true,
+	"قبل": true, "حيث": true, "عند": true, "كما": true, "لقد": true, "ماذا": true, "منذ": true, "حتي": true,
+	"خلال": true, "حول": true, "ايضا": true, "اكثر": true, "اقل": true, "عام": true, "يوم": true,
+	"قال": true, "قالت": true, "اضاف": true, "اضافت": true, "اكد": true, "اكدت": true, "اعلن": true, "اعلنت": true,
+	"احد": true, "اثنين": true, "ثلاثاء": true, "اربعاء": true, "خميس": true, "جمعه": true, "سبت": true,
+	"رييس": true, "وزير": true, "حكومه": true, "دوله": true, "متحده": true, "نحو": true, "وكاله": true, "انباء": true,
+	"فقا": true, "مصدر": true, "مسوول": true, "امس": true, "اليوم": true, "غير": true, "كل": true, "لها": true, "له": true, "لهم": true, "فيه": true, "فيها": true,
+	"the": true, "and": true, "for": true, "that": true, "with": true, "was": true, "said": true, "has": true, "have": true,
+	"from": true, "this": true, "are": true, "his": true, "her": true, "their": true, "its": true, "not": true, "but": true,
 }
 
 // shares reports whether a and b have at least n words in common.
