@@ -16,17 +16,18 @@ const (
 
 // Limits of a heading's length in words.
 const (
-	maxQuestionHeading  = 9
-	maxShortHeading     = 9
-	maxColonHeading     = 4
-	maxAnswerHeading    = 30 // a question answered on the next line: Q&A
-	maxIsolatedHeading  = 12
-	minSectionWords     = 8 // the prose that a heading opens
-	minRelatedWords     = 4 // a related story's headline under a link
-	maxRelatedWords     = 12
-	maxIsolatedQuestion = 14
-	maxRelatedRun       = 4 // unlabelled related headlines in a row; a longer run is a poem or a list
-	minRelatedRunWords  = 4
+	maxQuestionHeading      = 9
+	maxShortHeading         = 9
+	maxColonHeading         = 4
+	maxIsolatedColonHeading = 8  // set apart by a blank line
+	maxAnswerHeading        = 30 // a question answered on the next line: Q&A
+	maxIsolatedHeading      = 12
+	minSectionWords         = 8 // the prose that a heading opens
+	minRelatedWords         = 4 // a related story's headline under a link
+	maxRelatedWords         = 12
+	maxIsolatedQuestion     = 14
+	maxRelatedRun           = 4 // unlabelled related headlines in a row; a longer run is a poem or a list
+	minRelatedRunWords      = 4
 )
 
 const ruleCaptionBare = "caption-unpunctuated"
@@ -104,7 +105,7 @@ func (d *doc) headings(lo, hi int) {
 		switch {
 		case f.wordsAtMost(8) && d.datelineOnly(j):
 			*d.res(j) = d.metaLine(j)
-		case f.end == endColon && f.wordsAtMost(maxColonHeading) && !f.isLatin():
+		case f.end == endColon && !f.isLatin() && d.colonHeading(j, lo, hi):
 			d.set(j, Heading, ruleColonHeading)
 		case !f.long && dashedAgencies(d.line(j), d.lex) != nil:
 			d.set(j, Caption, ruleCaptionCredit)
@@ -120,12 +121,61 @@ func (d *doc) headings(lo, hi int) {
 			d.set(j, Heading, ruleShortHeading) // «* الصواريخ» under a lead-in
 		case prevLeadIn || list && !numbered(f.text):
 			d.set(j, Paragraph, ruleListItem)
-		case opens && d.shortHeading(j):
+		case opens && d.shortHeading(j) && !d.inVerse(j, lo):
 			d.set(j, Heading, ruleShortHeading)
 		default:
 			d.set(j, Paragraph, "paragraph")
 		}
 	}
+}
+
+// colonHeading reports a short line ending in a colon that names a
+// section («التحديات التي تواجه المثقف الفلسطيني:»): up to
+// maxColonHeading words, or maxIsolatedHeading set apart by a blank line
+// and opening prose, not going on from the line before. A line that
+// brings in speech («قال صاحبي:», «ثم
+// يقول:») is a lead-in, not a heading.
+func (d *doc) colonHeading(j, lo, hi int) bool {
+	f := &d.f[j]
+	if !f.wordsAtMost(maxIsolatedColonHeading) || d.speechLeadIn(j) {
+		return false
+	}
+	if f.wordsAtMost(maxColonHeading) {
+		return true
+	}
+	// Longer: a noun phrase set apart, not a sentence that goes on from
+	// the one before and brings in a list («وتشمل أبرز البنود ما يلي:»).
+	return d.gap[j] && !d.goesOn(j) && !strings.ContainsAny(f.text, ",،") && d.opensSection(j, lo, hi, false)
+}
+
+// speechLeadIn reports a line with a verb of saying: it brings in what
+// someone said.
+func (d *doc) speechLeadIn(j int) bool {
+	toks := d.toks(j)
+	for i := range toks.Len() {
+		if sayingVerbs[toks.At(i)] {
+			return true
+		}
+	}
+	return false
+}
+
+// sayingVerbs bring in speech, as match keys.
+var sayingVerbs = map[string]bool{
+	"قال": true, "قالت": true, "قلت": true, "يقول": true, "تقول": true, "اقول": true, "وقال": true, "وقالت": true,
+	"فقال": true, "فقالت": true, "يقال": true, "قائلا": true, "قائله": true, "اضاف": true, "واضاف": true,
+	"اجاب": true, "فاجاب": true, "سال": true, "فسال": true, "ساله": true, "ردا": true, "رد": true,
+}
+
+// inVerse reports a short line right under another short unpunctuated
+// line of text: the verses of a poem or the items of a list, not a
+// heading, which stands apart.
+func (d *doc) inVerse(j, lo int) bool {
+	if j <= lo || d.gap[j] || d.res(j-1).Kind != Paragraph {
+		return false
+	}
+	p := &d.f[j-1]
+	return !p.long && !p.digits && p.wordsAtMost(maxIsolatedHeading) && (p.end == endNone || strings.HasSuffix(p.text, "!"))
 }
 
 // opensSection reports whether f[j] is followed by prose or an image, and
