@@ -179,8 +179,8 @@ func (e explainer) article(a *parse.Article) {
 // summary writes what the record holds in a few lines.
 func (e explainer) summary(a *parse.Article) {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s status %s · language %s · sections %d · paragraphs %d · images %d · credits %d\n",
-		e.paint(styleMark, "──"), a.Status, a.Language.Code, len(a.Sections), a.Stats.Paragraphs, a.Stats.Images, a.Stats.Credits)
+	fmt.Fprintf(&b, "%s status %s · page %s · language %s · sections %d · paragraphs %d · images %d · credits %d\n",
+		e.paint(styleMark, "──"), a.Status, a.Page, a.Language.Code, len(a.Sections), a.Stats.Paragraphs, a.Stats.Images, a.Stats.Credits)
 	if a.Title != nil {
 		fmt.Fprintf(&b, "   title (line %d): %s\n", a.Title.Line, a.Title.Text)
 	}
@@ -201,6 +201,11 @@ func (e explainer) summary(a *parse.Article) {
 	}
 	if len(a.Agencies) > 0 {
 		fmt.Fprintf(&b, "   agencies: %s\n", strings.Join(a.Agencies, ", "))
+	}
+	for _, r := range a.Removed {
+		if r.Learned != nil {
+			fmt.Fprintf(&b, "   line %d: learned furniture, in %d documents: %s\n", r.Line, r.Learned.Documents, r.Learned.Text)
+		}
 	}
 	for _, w := range a.Warnings {
 		fmt.Fprintf(&b, "   %s %s\n", e.paint("33", w.Code), w.Message)
