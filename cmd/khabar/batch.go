@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"syscall"
 
@@ -34,6 +35,9 @@ type batchOptions struct {
 	check    bool
 	follow   bool
 	report   string
+	// furniture is --furniture: "auto" learns the page furniture of SRC
+	// first, "none" does not.
+	furniture string
 
 	stdout, stderr io.Writer
 }
@@ -52,7 +56,12 @@ A rerun converts only what changed (source bytes, schema version or options); --
 everything. Outputs are written by temp file and rename, so a run may be killed at any moment
 and a rerun completes the tree. --check writes nothing, lists missing and stale outputs on
 stdout and exits 1 if there are any. A file that fails gets no output, is listed in the summary
-(stderr) and in --report, and the run goes on; the exit status is then 1.`,
+(stderr) and in --report, and the run goes on; the exit status is then 1.
+
+--furniture auto first reads SRC and learns the lines that repeat across its documents (an app
+promo, a disclaimer, teasers of other stories), as "khabar furniture" does, and removes them from
+the outputs; with --lexicon FILE, the learned lines extend that lexicon. What was learned is kept
+in DST/.khabar-furniture.lex; when it changes, a rerun reconverts every output.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.src = args[0]
@@ -72,9 +81,14 @@ stdout and exits 1 if there are any. A file that fails gets no output, is listed
 	f.BoolVar(&o.check, "check", false, "write nothing; list missing and stale outputs on stdout and exit 1 if any")
 	f.BoolVar(&o.follow, "follow", false, "follow symlinks to folders (loops are detected and skipped)")
 	f.StringVar(&o.report, "report", "", "write one JSON line per failed, skipped or warned file to `FILE`")
+	f.StringVar(&o.furniture, "furniture", "none", "page furniture `MODE`: auto (learn the lines that repeat across SRC and remove them) or none")
+	_ = cmd.RegisterFlagCompletionFunc("furniture", cobra.FixedCompletions(furnitureModes, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.MarkFlagRequired("output")
 	return cmd
 }
+
+// furnitureModes are the values of --furniture.
+var furnitureModes = []string{"auto", "none"}
 
 // parseOptions turns the parse flags into parse.Options.
 func (o *batchOptions) parseOptions() (parse.Options, error) {
@@ -91,6 +105,9 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 	if o.jobs < 0 {
 		return usageErrorf("-j: negative number of jobs %d", o.jobs)
 	}
+	if !slices.Contains(furnitureModes, o.furniture) {
+		return usageErrorf("--furniture: unknown mode %q (want %s)", o.furniture, strings.Join(furnitureModes, " or "))
+	}
 	if o.check && o.force {
 		return usageErrorf("--check and --force cannot be used together")
 	}
@@ -105,6 +122,7 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 	opts := batch.Options{
 		Parse: po, Include: o.include, Exclude: o.exclude, Jobs: o.jobs,
 		Force: o.force, Check: o.check, Follow: o.follow,
+		Furniture: o.furniture == "auto",
 	}
 	if bar.drawn() {
 		opts.Progress = bar.event // the walk then sizes every file for it
@@ -142,7 +160,7 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 	switch {
 	case err != nil:
 		return fatalErrorf("%v", err)
-	case sum.Failed > 0 || o.check && sum.Missing+sum.Stale > 0:
+	case sum.Failed > 0 || o.check && (sum.Missing+sum.Stale > 0 || furnitureOutdated(sum)):
 		return errSomeFailed
 	}
 	return nil
@@ -162,13 +180,54 @@ func tuneGC() {
 }
 
 // listStale prints, for --check, one line per output that is missing or
-// stale: the state and the source's path from SRC.
+// stale: the state and the source's path from SRC. The learned furniture
+// comes first, by its name in DST, when it is missing or stale.
 func listStale(w io.Writer, sum *batch.Summary) {
+	if furnitureOutdated(sum) {
+		fmt.Fprintf(w, "%s %s\n", sum.Furniture, batch.FurnitureFile)
+	}
 	for _, p := range sum.Problems {
 		if p.State == batch.Missing || p.State == batch.Stale {
 			fmt.Fprintf(w, "%s %s\n", p.State, p.Path)
 		}
 	}
+}
+
+// furnitureOutdated reports whether the learned furniture in DST is
+// missing or stale: a rerun would write it.
+func furnitureOutdated(sum *batch.Summary) bool {
+	return sum.Furniture == batch.FurnitureMissing || sum.Furniture == batch.FurnitureStale
+}
+
+// pageKinds are the page kinds of a record, in the order the summary
+// lists them.
+var pageKinds = []parse.PageKind{parse.PageArticle, parse.PageIndex, parse.PageError, parse.PageMedia}
+
+// writePages prints the documents written by page kind, in a fixed order,
+// e.g. "  pages: 412 article, 12 index, 3 error, 4 media". Only kinds that
+// occur are listed; a run that wrote no document prints nothing.
+func writePages(w io.Writer, sum *batch.Summary) {
+	if len(sum.Pages) == 0 {
+		return
+	}
+	var parts []string
+	for _, k := range pageKinds {
+		if n := sum.Pages[string(k)]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, k))
+		}
+	}
+	// A kind this list does not know yet follows, by name.
+	var other []string
+	for k, n := range sum.Pages {
+		if n > 0 && !slices.Contains(pageKinds, parse.PageKind(k)) {
+			other = append(other, k)
+		}
+	}
+	slices.Sort(other)
+	for _, k := range other {
+		parts = append(parts, fmt.Sprintf("%d %s", sum.Pages[k], k))
+	}
+	fmt.Fprintf(w, "  pages: %s\n", strings.Join(parts, ", "))
 }
 
 func debugEvent(w io.Writer, e batch.Event) {

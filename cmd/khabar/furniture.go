@@ -77,7 +77,11 @@ func runFurniture(o *furnitureOptions) error {
 	if err != nil {
 		return err
 	}
-	l := furniture.NewLearner(furniture.Options{MinDocs: o.minDocs, MinShare: o.minShare, MaxLines: o.maxLines})
+	share := o.minShare
+	if share == 0 {
+		share = -1 // none, where the library's 0 is its default
+	}
+	l := furniture.NewLearner(furniture.Options{MinDocs: o.minDocs, MinShare: share, MaxLines: o.maxLines})
 	failed := false
 	err = ordered(len(ins), min(o.jobs, max(len(ins), 1)),
 		func(i int, out chan<- learnedDoc, stop <-chan struct{}) {

@@ -95,7 +95,9 @@ func writeSummary(w io.Writer, s *batch.Summary, check bool) {
 			}
 			fmt.Fprint(w, ")")
 		}
-		fmt.Fprintf(w, "\n  %s, %s\n", plural(s.Warnings, "warning"), plural(s.Errors, "error"))
+		fmt.Fprintln(w)
+		writePages(w, s)
+		fmt.Fprintf(w, "  %s, %s\n", plural(s.Warnings, "warning"), plural(s.Errors, "error"))
 		secs := max(s.Elapsed.Seconds(), 1e-3)
 		fmt.Fprintf(w, "  %s converted in %v (%s/s)\n", formatBytes(s.Bytes), s.Elapsed.Round(time.Millisecond), formatBytes(int64(float64(s.Bytes)/secs)))
 	}

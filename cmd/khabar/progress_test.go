@@ -100,8 +100,8 @@ func TestBatchNoProgressOffTerminal(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit status %d:\n%s", code, got.Bytes())
 	}
-	if lines := strings.Count(got.String(), "\n"); lines != 4 || strings.ContainsAny(got.String(), "\x1b\r") {
-		t.Errorf("stderr is not the 4-line summary alone:\n%q", got.String())
+	if lines := strings.Count(got.String(), "\n"); lines != 5 || strings.ContainsAny(got.String(), "\x1b\r") {
+		t.Errorf("stderr is not the 5-line summary alone:\n%q", got.String())
 	}
 	var quiet bytes.Buffer
 	if code := run([]string{"batch", src, "-o", filepath.Join(t.TempDir(), "out"), "--quiet"}, nil, io.Discard, &quiet); code != exitOK || quiet.Len() > 0 {

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/khabar/khabar/parse"
+	"github.com/khabar/khabar/parse/furniture"
 )
 
 // Options says what to convert and how. The zero value converts the *.txt
@@ -26,6 +27,11 @@ type Options struct {
 	Check    bool          // write nothing; report missing and stale outputs
 	Follow   bool          // follow symlinks to folders, refusing loops
 	Progress func(Event)   // never called twice at once; nil for none, which spares a stat a file
+
+	// Furniture makes Run learn the page furniture of SRC first and
+	// remove it from the outputs (see Run).
+	Furniture        bool
+	FurnitureOptions furniture.Options // the learner's thresholds; the zero value is its defaults
 }
 
 // UsageError is a request Run refuses before reading or writing anything.
@@ -41,6 +47,18 @@ func usagef(format string, args ...any) error {
 // Run converts the files of src into the tree dst. Files that fail are in
 // the Summary and the run goes on; the error is for what ends the run: a
 // *UsageError, src that cannot be read, or dst that cannot be written.
+//
+// With Options.Furniture, Run first reads every file it would convert,
+// parsed with the same options and Explain, and learns the lines that
+// repeat across their documents as furniture.Learner does, adding the
+// documents in walk order. The learned entries extend the lexicon of the
+// conversion (Options.Parse.Lexicon, or the built-in one), so the outputs
+// remove those lines; since the lexicon is part of what makes an output
+// current, a rerun reconverts every output when what is learned changes,
+// and none when it does not. The learned lexicon is kept in DST as
+// .khabar-furniture.lex, beside the manifest. With Check, it is compared
+// with what would be written, and Summary.Furniture says whether it is
+// current.
 func Run(ctx context.Context, src, dst string, opts Options) (*Summary, error) {
 	start := time.Now()
 	r, err := newRunner(src, dst, opts)
@@ -66,6 +84,12 @@ func Run(ctx context.Context, src, dst string, opts Options) (*Summary, error) {
 		w.skip = append(w.skip, r.dstInfo)
 	}
 	w.walk(r.src, "", []fs.FileInfo{r.srcInfo})
+	learned := ""
+	if opts.Furniture {
+		if learned, err = r.learnFurniture(ctx, w.files); err != nil {
+			return nil, err
+		}
+	}
 	jobs := r.plan(w, prev)
 	if !opts.Check {
 		// Keep the entries of the files still there; this also proves DST
@@ -88,6 +112,7 @@ func Run(ctx context.Context, src, dst string, opts Options) (*Summary, error) {
 			err = r.manifestErr(err)
 		}
 	}
+	sum.Furniture = learned
 	sum.Elapsed = time.Since(start)
 	return sum, err
 }

@@ -22,7 +22,8 @@ import (
 // fakeParse stands in for parse.Parse so these tests pin the batch logic
 // whatever the parser does: documents are separated by a line "---"; a
 // document holding BROKEN is an error record, one holding WARN has a
-// warning, and each line "credit: NAME" is a credit of agency NAME.
+// warning, each line "credit: NAME" is a credit of agency NAME, and a
+// line "page: KIND" makes its page KIND instead of an article.
 func fakeParse(r io.Reader, name string, _ parse.Options) iter.Seq[*parse.Article] {
 	return func(yield func(*parse.Article) bool) {
 		b, err := io.ReadAll(r)
@@ -34,12 +35,15 @@ func fakeParse(r io.Reader, name string, _ parse.Options) iter.Seq[*parse.Articl
 			sum := sha256.Sum256([]byte(doc))
 			a := &parse.Article{
 				SchemaVersion: parse.SchemaVersion, ID: "sha256:" + hex.EncodeToString(sum[:]),
-				Status: parse.StatusOK, Source: parse.Source{Path: name, Index: i}, Text: doc,
+				Status: parse.StatusOK, Source: parse.Source{Path: name, Index: i}, Page: parse.PageArticle, Text: doc,
 				Images: []parse.Image{}, Credits: []parse.Credit{}, Warnings: []parse.Warning{},
 			}
 			for line := range strings.SplitSeq(doc, "\n") {
 				if agency, ok := strings.CutPrefix(line, "credit: "); ok {
 					a.Credits = append(a.Credits, parse.Credit{Text: line, Agencies: []string{agency}})
+				}
+				if kind, ok := strings.CutPrefix(line, "page: "); ok {
+					a.Page = parse.PageKind(kind)
 				}
 			}
 			if strings.Contains(doc, "BROKEN") {

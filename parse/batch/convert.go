@@ -128,7 +128,7 @@ func (r *runner) convert(j *job, src *source, res FileResult) (o outcome, fatal 
 // had is removed. The error is fatal: that output cannot be removed.
 func (r *runner) fail(j *job, res FileResult, reason string) (outcome, error) {
 	res.State, res.Reason = Failed, reason
-	res.Docs, res.Images, res.Credits, res.Agencies = 0, 0, 0, nil
+	res.Docs, res.Images, res.Credits, res.Agencies, res.Pages = 0, 0, 0, nil, nil
 	if r.opts.Check {
 		return outcome{res: res}, nil
 	}
@@ -167,6 +167,12 @@ func tally(res *FileResult, a *parse.Article) {
 		return
 	}
 	res.Docs++
+	if a.Page != "" {
+		if res.Pages == nil {
+			res.Pages = map[string]int{}
+		}
+		res.Pages[string(a.Page)]++
+	}
 	res.Images += len(a.Images)
 	res.Credits += len(a.Credits)
 	for _, c := range a.Credits {

@@ -13,6 +13,11 @@
 // schema version and the same output-shaping options, and the file is there
 // with the size recorded.
 //
+// With Options.Furniture, a run first learns the page furniture of SRC (the
+// lines that repeat across its documents, see package furniture), keeps it
+// in DST/.khabar-furniture.lex and removes it from the outputs; what is
+// learned is part of the options, so outputs are stale when it changes.
+//
 // Nothing under SRC is written. Every write goes through an os.Root opened on
 // DST, so no name or symlink can lead a write outside DST. DST is skipped
 // while walking when it lies inside SRC.

@@ -20,6 +20,11 @@ import (
 // .json or .jsonl, so no output can take this name.
 const manifestName = ".khabar-batch.manifest"
 
+// FurnitureFile is the name, beside the manifest, of the furniture learned
+// from SRC (Options.Furniture), in the format lexicon.Parse reads. It is
+// no output's name either.
+const FurnitureFile = ".khabar-furniture.lex"
+
 // entry records one finished output: a line of the manifest. A line with
 // no Out drops the source's entry (its file failed, its output is gone).
 type entry struct {

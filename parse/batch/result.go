@@ -41,6 +41,7 @@ type FileResult struct {
 	Images   int
 	Credits  int
 	Agencies map[string]int // credits by canonical agency name
+	Pages    map[string]int // documents by page kind (the record's page)
 	Warnings []Problem
 	Errors   []Problem
 
@@ -73,8 +74,13 @@ type Summary struct {
 	Errors    int
 	Bytes     int64 // bytes of the sources converted
 	Agencies  map[string]int
+	Pages     map[string]int // documents written by page kind: article, index, error, media
 	Elapsed   time.Duration
 	Problems  []FileResult
+	// Furniture is, with Options.Furniture, the state the learned file
+	// was found in: FurnitureCurrent, FurnitureMissing or FurnitureStale
+	// (written by this run unless Check); "" without.
+	Furniture string
 }
 
 // add counts r into s.
@@ -101,6 +107,9 @@ func (s *Summary) add(r *FileResult) {
 	s.Errors += len(r.Errors)
 	for name, n := range r.Agencies {
 		s.Agencies[name] += n
+	}
+	for kind, n := range r.Pages {
+		s.Pages[kind] += n
 	}
 	if r.State >= Failed || len(r.Warnings) > 0 {
 		s.Problems = append(s.Problems, *r)

@@ -69,7 +69,7 @@ func stem(rel string) string {
 // jobs not started are dropped, and the error is returned with the
 // summary of what was done.
 func (r *runner) process(ctx context.Context, jobs []job, w *walker) (*Summary, error) {
-	sum := &Summary{Agencies: map[string]int{}}
+	sum := &Summary{Agencies: map[string]int{}, Pages: map[string]int{}}
 	var total int64
 	for _, j := range jobs {
 		total += j.f.size

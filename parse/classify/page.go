@@ -183,8 +183,12 @@ func (d *doc) indexPage(title int, body []int) bool {
 
 // opensLikeTeaser reports a line that opens with a letter, a digit or a
 // quotation mark, as a teaser does, and not with a bullet or a dash.
+// A Latin line must open a sentence, with a capital.
 func opensLikeTeaser(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
+	if unicode.IsLower(r) {
+		return false
+	}
 	return unicode.IsLetter(r) && r != 'ـ' || unicode.IsDigit(r) || strings.ContainsRune("\"«“'", r)
 }
 

@@ -212,7 +212,8 @@ func labelled(f *view, lex *lexicon.Lexicon) (Result, bool) {
 	}
 	if m, ok := f.prefix(lexicon.SourceLabel); ok {
 		label, rest := dropTokens(f.text, m.End)
-		if toks.Len()-m.End <= 6 && f.wordsAtMost(9) && (rest == "" || separated(f.text, label)) {
+		// A label of two words or more («نقلا عن») needs no colon after it.
+		if toks.Len()-m.End <= 6 && f.wordsAtMost(9) && (rest == "" || m.End > 1 || separated(f.text, label)) {
 			r := decided(Credit, ruleSourceLine, rest)
 			r.Label, r.Agencies = label, lex.AgenciesInKey(toks.Slice(m.End, toks.Len()))
 			return r, true

@@ -13,7 +13,7 @@ const (
 
 // teaserRun marks as boilerplate the leads of other stories that a page
 // runs under its article: three or more full sentences at the end of the
-// text, none going on from the line before, each about something else:
+// text, each ending a sentence, none going on from the line before, each about something else:
 // sharing hardly a word with the title and the paragraphs above it. The
 // lines of a story go on from one another («وقال …») and come back to its
 // names.
@@ -30,7 +30,7 @@ func (d *doc) teaserRun(lo, hi int) {
 	for start > 0 {
 		j := paras[start-1]
 		f := &d.f[j]
-		if f.long || !f.wordsAtLeast(minRunTeaserWords) || !f.wordsAtMost(maxTeaserWords) || !opensLikeTeaser(f.text) || listMarker(f.text) {
+		if f.long || !f.wordsAtLeast(minRunTeaserWords) || !f.wordsAtMost(maxTeaserWords) || !opensLikeTeaser(f.text) || listMarker(f.text) || f.end != endStop {
 			break
 		}
 		start--

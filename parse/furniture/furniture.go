@@ -44,14 +44,18 @@ const (
 	DefaultMinDocs  = 4
 	DefaultMinShare = 0.002
 	// DefaultMaxLines bounds the table of lines being counted: about
-	// 40 bytes a line, and the text of those seen twice, so 2 Mi lines
-	// take about 80 MiB.
+	// 20 bytes a line, and the text of those found twice, so 2 Mi lines
+	// take about 40 MiB and the texts.
 	DefaultMaxLines = 2 << 20
 )
 
 // maxLineBytes is the longest line that is counted: furniture is a line
 // or two, never a long paragraph.
 const maxLineBytes = 1000
+
+// maxTextBytes bounds the texts of the lines found twice or more that are
+// kept while counting; past it, counts turn approximate as past MaxLines.
+const maxTextBytes = 64 << 20
 
 // minWords is the shortest line that is counted: a line of one to three
 // words is a name, a place or an agency more often than furniture, so a
@@ -65,7 +69,7 @@ const maxTitles = 1 << 20
 // Options says when a line is furniture.
 type Options struct {
 	MinDocs  int     // at least this many documents hold the line; 0 is DefaultMinDocs
-	MinShare float64 // and at least this share of the documents counted; 0 is DefaultMinShare
+	MinShare float64 // and at least this share of the documents counted; 0 is DefaultMinShare, below 0 none
 	MaxLines int     // lines counted at once before counts turn approximate; 0 is DefaultMaxLines
 }
 
@@ -133,15 +137,16 @@ type Learner struct {
 	docs    int // documents added
 	repeats int // of which their title was read before: not counted
 	titles  map[uint64]struct{}
-	counts  map[uint64]count
-	floor   int // lossy counting: counts of at most floor were dropped
-	prunes  int
-	inDoc   map[uint64]struct{}
-}
-
-type count struct {
-	n, delta int32
-	text     string // the line as first seen, once seen twice
+	// counts holds, by the hash of a line's key, in how many documents it
+	// was found (low 32 bits) and the floor when it was added (high 32
+	// bits: how many it may have missed before). texts holds the line as
+	// written, once it is found twice: most lines are found once.
+	counts    map[uint64]uint64
+	texts     map[uint64]string
+	textBytes int // of texts
+	floor     int // lossy counting: counts of at most floor were dropped
+	prunes    int
+	inDoc     map[uint64]struct{}
 }
 
 // NewLearner returns an empty Learner.
@@ -149,14 +154,17 @@ func NewLearner(o Options) *Learner {
 	if o.MinDocs <= 0 {
 		o.MinDocs = DefaultMinDocs
 	}
-	if o.MinShare <= 0 {
+	switch {
+	case o.MinShare == 0:
 		o.MinShare = DefaultMinShare
+	case o.MinShare < 0:
+		o.MinShare = 0
 	}
 	if o.MaxLines <= 0 {
 		o.MaxLines = DefaultMaxLines
 	}
 	return &Learner{opts: o, seed: maphash.MakeSeed(), titles: map[uint64]struct{}{},
-		counts: map[uint64]count{}, inDoc: map[uint64]struct{}{}}
+		counts: map[uint64]uint64{}, texts: map[uint64]string{}, inDoc: map[uint64]struct{}{}}
 }
 
 // Add counts the lines of one document.
@@ -181,29 +189,32 @@ func (l *Learner) Add(d Doc) {
 		l.inDoc[h] = struct{}{}
 		c, ok := l.counts[h]
 		if !ok {
-			if len(l.counts) >= l.opts.MaxLines {
+			if len(l.counts) >= l.opts.MaxLines || l.textBytes > maxTextBytes {
 				l.prune()
 			}
-			c = count{delta: int32(l.floor)}
+			c = uint64(l.floor) << 32
 		}
-		c.n++
-		if c.n == 2 {
-			c.text = strings.Clone(ln.text)
+		c++
+		if uint32(c) == 2 {
+			l.texts[h] = strings.Clone(ln.text)
+			l.textBytes += len(ln.text)
 		}
 		l.counts[h] = c
 	}
 }
 
-// prune drops the lines seen least, raising the floor until the table is
-// three quarters full: lossy counting, whose counts are low by at most
+// prune drops the lines seen least, raising the floor until the table and
+// the texts are three quarters full: lossy counting, whose counts are low by at most
 // the floor, never high.
 func (l *Learner) prune() {
-	for len(l.counts) > l.opts.MaxLines*3/4 {
+	for len(l.counts) > l.opts.MaxLines*3/4 || l.textBytes > maxTextBytes*3/4 {
 		l.floor++
 		l.prunes++
 		for h, c := range l.counts {
-			if int(c.n+c.delta) <= l.floor {
+			if int(uint32(c))+int(c>>32) <= l.floor {
 				delete(l.counts, h)
+				l.textBytes -= len(l.texts[h])
+				delete(l.texts, h)
 			}
 		}
 	}
@@ -224,9 +235,9 @@ func (l *Learner) threshold() int {
 func (l *Learner) Entries() []lexicon.Entry {
 	min := l.threshold()
 	var out []lexicon.Entry
-	for _, c := range l.counts {
-		if int(c.n) >= min && c.text != "" {
-			out = append(out, lexicon.Entry{Kind: lexicon.Furniture, Text: c.text, Documents: int(c.n)})
+	for h, text := range l.texts {
+		if n := int(uint32(l.counts[h])); n >= min {
+			out = append(out, lexicon.Entry{Kind: lexicon.Furniture, Text: text, Documents: n})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool {

@@ -1,0 +1,165 @@
+package batch
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sync"
+	"sync/atomic"
+
+	"github.com/khabar/khabar/parse"
+	"github.com/khabar/khabar/parse/furniture"
+	"github.com/khabar/khabar/parse/lexicon"
+)
+
+// States of the learned furniture file, in Summary.Furniture.
+const (
+	FurnitureCurrent = "current" // it holds what was learned
+	FurnitureMissing = "missing" // there is none
+	FurnitureStale   = "stale"   // it holds something else
+)
+
+// learnFurniture learns the furniture of the walked files and makes the
+// conversion remove it: the learned entries extend the run's lexicon, and
+// the options key, which hashes the lexicon, changes with them. Unless
+// Check, the learned file is written into DST when it is not there
+// already with the same bytes. It returns the state the learned file was
+// found in.
+func (r *runner) learnFurniture(ctx context.Context, files []srcFile) (string, error) {
+	l, err := r.learn(ctx, files)
+	if err != nil {
+		return "", err
+	}
+	var buf bytes.Buffer
+	if _, err := l.WriteTo(&buf); err != nil {
+		return "", err
+	}
+	state := r.furnitureState(buf.Bytes())
+	if !r.opts.Check && state != FurnitureCurrent {
+		if err := writeFileAtomic(r.root, FurnitureFile, buf.Bytes()); err != nil {
+			return "", fmt.Errorf("%s: %s", filepath.Join(r.dstArg, FurnitureFile), pathErr(err))
+		}
+	}
+	// Nothing learned leaves the lexicon as it was: the outputs are the
+	// same bytes, so they stay up to date.
+	if learned := l.Lexicon(); learned.Len() > 0 {
+		base := r.opts.Parse.Lexicon
+		if base == nil {
+			base = lexicon.Builtin()
+		}
+		r.opts.Parse.Lexicon = base.Extend(learned)
+		if r.key, err = optionsKey(r.opts.Parse); err != nil {
+			return "", err
+		}
+	}
+	return state, nil
+}
+
+// furnitureState compares the learned file in DST with data.
+func (r *runner) furnitureState(data []byte) string {
+	if r.root == nil {
+		return FurnitureMissing
+	}
+	old, err := r.root.ReadFile(FurnitureFile)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return FurnitureMissing
+	case err != nil || !bytes.Equal(old, data):
+		return FurnitureStale
+	}
+	return FurnitureCurrent
+}
+
+// learn parses every file with the run's options and Explain, and counts
+// the lines of its documents. Files are parsed on Options.Jobs goroutines,
+// a few files ahead at most, and their documents are added in walk order,
+// so what is learned does not depend on Jobs.
+func (r *runner) learn(ctx context.Context, files []srcFile) (*furniture.Learner, error) {
+	l := furniture.NewLearner(r.opts.FurnitureOptions)
+	po := r.opts.Parse
+	po.Explain = true
+	workers := min(r.opts.Jobs, max(len(files), 1))
+	docs := make([]chan []furniture.Doc, len(files))
+	for i := range docs {
+		docs[i] = make(chan []furniture.Doc, 1)
+	}
+	// A worker takes a token before it takes the next file, and the token
+	// comes back when that file's documents are added. Files are taken in
+	// walk order, so the file the adding waits for is always in hand, or
+	// next to be taken with a token free.
+	ahead := make(chan struct{}, 4*workers)
+	var next atomic.Int64
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for {
+				select {
+				case ahead <- struct{}{}:
+				case <-stop:
+					return
+				}
+				select {
+				case <-stop:
+					return // the token was free, but the run is over
+				default:
+				}
+				i := int(next.Add(1) - 1)
+				if i >= len(files) {
+					return
+				}
+				docs[i] <- learnFile(files[i], po)
+			}
+		})
+	}
+	defer wg.Wait()
+	defer close(stop)
+	for i := range files {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		select {
+		case d := <-docs[i]:
+			for _, doc := range d {
+				l.Add(doc)
+			}
+			<-ahead
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}
+	return l, nil
+}
+
+// learnFile returns what the documents of one file give the count. A
+// document with status error gives nothing, and neither does a file that
+// cannot be read: the conversion reports them.
+func learnFile(f srcFile, po parse.Options) (docs []furniture.Doc) {
+	fh, err := os.Open(f.abs)
+	if err != nil {
+		return nil
+	}
+	defer fh.Close()
+	br := readers.Get().(*bufio.Reader)
+	br.Reset(fh)
+	defer func() {
+		br.Reset(nil)
+		readers.Put(br)
+	}()
+	defer func() {
+		if recover() != nil {
+			docs = nil // the conversion fails the file with the reason
+		}
+	}()
+	for a := range parseFunc(br, f.rel, po) {
+		if a.Status != parse.StatusError {
+			docs = append(docs, furniture.Lines(a))
+		}
+	}
+	return docs
+}
