@@ -44,28 +44,39 @@ const (
 // kinds they have there: an index's teasers and an error page's text are
 // boilerplate, a gallery's lines are captions.
 func (d *doc) page() Page {
-	title, body := -1, make([]int, 0, len(d.f))
+	// One pass without allocating: most documents are plainly articles.
+	title, n := -1, 0
 	for j := range d.f {
-		switch d.res(j).Kind {
-		case Title:
-			if title < 0 {
-				title = j
-			}
-		case Paragraph, Heading:
+		switch r := d.res(j); {
+		case r.Kind == Title && title < 0:
+			title = j
+		case isBody(r):
+			n++
+		}
+	}
+	first := title
+	if first < 0 && len(d.f) > 0 {
+		first = 0
+	}
+	maybeError := n <= maxErrorPageLines && first >= 0 && d.line(first).hits.has(lexicon.ErrorPage)
+	maybeMedia := title >= 0 && n > 0 && d.line(title).hits.has(lexicon.Media)
+	maybeIndex := n >= minIndexTeasers && (title < 0 || countWords(d.res(title).Text) <= maxIndexTitle)
+	if !maybeError && !maybeMedia && !maybeIndex {
+		return PageArticle
+	}
+	body := make([]int, 0, n)
+	for j := range d.f {
+		if isBody(d.res(j)) {
 			body = append(body, j)
-		case Boilerplate:
-			if d.res(j).Rule == ruleTeaserRun {
-				body = append(body, j) // an index is all teasers
-			}
 		}
 	}
 	switch {
-	case d.errorPage(title, body):
+	case maybeError:
 		for _, j := range body {
 			d.set(j, Boilerplate, ruleErrorPage)
 		}
 		return PageError
-	case d.mediaPage(title, body):
+	case maybeMedia && d.mediaPage(body):
 		// A gallery's lines are the captions of its pictures; a video's
 		// one or two lines are its standfirst, and stay paragraphs. A
 		// summary given apart (<ABSTRACT>) stays a paragraph.
@@ -82,7 +93,7 @@ func (d *doc) page() Page {
 			}
 		}
 		return PageMedia
-	case d.indexPage(title, body):
+	case maybeIndex && d.indexPage(title, body):
 		for _, j := range body {
 			d.set(j, Boilerplate, ruleIndexTeaser)
 		}
@@ -91,26 +102,16 @@ func (d *doc) page() Page {
 	return PageArticle
 }
 
-// errorPage reports a page whose title (or first line) says it is an
-// error, with hardly any text under it.
-func (d *doc) errorPage(title int, body []int) bool {
-	if len(body) > maxErrorPageLines {
-		return false
-	}
-	first := title
-	if first < 0 && len(d.f) > 0 {
-		first = 0
-	}
-	return first >= 0 && d.line(first).hits.has(lexicon.ErrorPage)
+// isBody reports a line of running text, or a teaser that a run of them
+// under an article made boilerplate: an index is all teasers.
+func isBody(r *Result) bool {
+	return r.Kind == Paragraph || r.Kind == Heading || r.Kind == Boilerplate && r.Rule == ruleTeaserRun
 }
 
 // mediaPage reports a video or gallery page: its title says so («بالصور»,
 // "In pictures", «فيديو»), and its lines are short, none of them going on
 // from the one before as running text does.
-func (d *doc) mediaPage(title int, body []int) bool {
-	if title < 0 || len(body) == 0 || !d.line(title).hits.has(lexicon.Media) {
-		return false
-	}
+func (d *doc) mediaPage(body []int) bool {
 	goOn := 0
 	for _, j := range body {
 		if !d.f[j].wordsAtMost(maxMediaCaption) {
@@ -129,42 +130,45 @@ func (d *doc) mediaPage(title int, body []int) bool {
 // words with the title or with each other. The lines of a story go on from one another («وقال»,
 // «لكن») and come back to the title's words.
 func (d *doc) indexPage(title int, body []int) bool {
-	if len(body) < minIndexTeasers {
-		return false
-	}
 	var titleWords map[string]bool
 	if title >= 0 {
-		text := d.res(title).Text
-		if countWords(text) > maxIndexTitle {
-			return false
-		}
-		titleWords = contentWords(lexicon.MakeKey(text), nil)
+		titleWords = contentWords(lexicon.MakeKey(d.res(title).Text), nil)
 	}
-	// The counts first: the lines of most stories go on from one another.
+	// The counts first, the cheapest first: the lines of most stories go
+	// on from one another, and tell so in their first word.
+	n := float64(len(body))
 	goOn, ended := 0, 0
-	firsts := make(map[string]int, len(body))
 	for _, j := range body {
 		f := &d.f[j]
-		if f.long || !f.wordsAtLeast(4) || !f.wordsAtMost(maxTeaserWords) || !opensLikeTeaser(f.text) || listMarker(f.text) {
+		if f.long || !opensLikeTeaser(f.text) || listMarker(f.text) {
 			return false
 		}
 		if d.goesOn(j) {
-			goOn++
+			if goOn++; float64(goOn) > maxGoOnShare*n {
+				return false
+			}
 		}
 		if f.end == endStop || f.end == endQuestion {
 			ended++
 		}
-		// Teasers open each their own way; the verses of a poem or the
-		// sayings of a column («يا بني …») alike.
+	}
+	if float64(ended) < minEndedShare*n {
+		return false
+	}
+	for _, j := range body {
+		if f := &d.f[j]; !f.wordsAtLeast(4) || !f.wordsAtMost(maxTeaserWords) {
+			return false
+		}
+	}
+	// Teasers open each their own way; the verses of a poem or the
+	// sayings of a column («يا بني …») alike.
+	firsts := make(map[string]int, len(body))
+	for _, j := range body {
 		if toks := d.toks(j); toks.Len() > 0 {
-			if firsts[toks.At(0)]++; float64(firsts[toks.At(0)]) > maxSameOpening*float64(len(body)) {
+			if firsts[toks.At(0)]++; float64(firsts[toks.At(0)]) > maxSameOpening*n {
 				return false
 			}
 		}
-	}
-	n := float64(len(body))
-	if float64(goOn) > maxGoOnShare*n || float64(ended) < minEndedShare*n {
-		return false
 	}
 	aboutTitle, linked := 0, 0
 	var prev map[string]bool

@@ -18,28 +18,38 @@ const (
 // lines of a story go on from one another («وقال …») and come back to its
 // names.
 func (d *doc) teaserRun(lo, hi int) {
-	// The paragraphs of f[lo:hi], and where the run may start: the
-	// cheap tests first, from the end.
+	// The cheap tests first, from the end, without allocating: the last
+	// paragraphs of most stories go on from the one before.
+	run, above := 0, 0
+	for j := hi - 1; j >= lo; j-- {
+		if k := d.res(j).Kind; k != "" && k != Paragraph {
+			continue
+		}
+		f := &d.f[j]
+		if above == 0 && !f.long && f.wordsAtLeast(minRunTeaserWords) && f.wordsAtMost(maxTeaserWords) &&
+			opensLikeTeaser(f.text) && !listMarker(f.text) && f.end == endStop && !d.goesOn(j) {
+			run++
+			continue
+		}
+		if above++; above >= minStoryParagraphs {
+			break
+		}
+	}
+	if above < minStoryParagraphs {
+		run -= minStoryParagraphs - above
+	}
+	if run < minTeaserRun {
+		return
+	}
 	var paras []int
 	for j := lo; j < hi; j++ {
 		if k := d.res(j).Kind; k == "" || k == Paragraph {
 			paras = append(paras, j)
 		}
 	}
-	start := len(paras)
-	for start > 0 {
-		j := paras[start-1]
-		f := &d.f[j]
-		if f.long || !f.wordsAtLeast(minRunTeaserWords) || !f.wordsAtMost(maxTeaserWords) || !opensLikeTeaser(f.text) || listMarker(f.text) || f.end != endStop {
-			break
-		}
-		start--
-	}
-	start = max(start, minStoryParagraphs)
-	if len(paras)-start < minTeaserRun {
-		return
-	}
-	// The story's words: its title and its paragraphs above each line.
+	start := len(paras) - run
+	// The story's words: its title and its paragraphs above the run. The
+	// run starts below the last line that comes back to them.
 	story := map[string]bool{}
 	for j := range d.f {
 		if d.res(j).Kind == Title {
@@ -50,25 +60,10 @@ func (d *doc) teaserRun(lo, hi int) {
 	for _, j := range paras[:start] {
 		contentWords(d.wholeKey(j), story)
 	}
-	first := len(paras)
+	first := start
 	for i := start; i < len(paras); i++ {
-		j := paras[i]
-		words := contentWords(d.wholeKey(j), nil)
-		if d.goesOn(j) {
-			// The story goes on: its words are the story's, and the run
-			// must start below it.
-			for w := range words {
-				story[w] = true
-			}
-			first = len(paras)
-			continue
-		}
-		if shares(words, story, maxTeaserOverlap+1) {
-			first = len(paras)
-			continue
-		}
-		if first == len(paras) {
-			first = i
+		if shares(contentWords(d.wholeKey(paras[i]), nil), story, maxTeaserOverlap+1) {
+			first = i + 1
 		}
 	}
 	if len(paras)-first < minTeaserRun {
