@@ -18,6 +18,10 @@ const (
 	ruleNameLine       = "name-line"
 )
 
+// minTitleOverDeck is the shortest first line of two headlines that is
+// the title, over a longer deck.
+const minTitleOverDeck = 7
+
 // titleLike reports a line that can be a headline: short, not a sentence
 // that ends in a full stop, not a dateline paragraph or a list item.
 func (d *doc) titleLike(j int) bool {
@@ -75,7 +79,7 @@ func (d *doc) header(lo, hi int) {
 		// Two headlines in a row: the first is a kicker over the title.
 		if k := lo + 1; k < hi && d.titleLike(k) && d.f[k].wordsAtMost(12) && d.f[k].end != endQuestion && !d.zoneMeta(k) &&
 			!sameKey(d.toks(lo), d.toks(k)) &&
-			(k+1 >= hi || d.prose(k+1) || !d.open(k+1) || d.zoneMeta(k+1)) {
+			(k+1 >= hi || d.prose(k+1) || !d.open(k+1) || d.zoneMeta(k+1)) && !d.titleThenDeck(lo, k) {
 			d.set(lo, Heading, ruleKicker)
 			title = k
 		}
@@ -104,6 +108,14 @@ func (d *doc) header(lo, hi int) {
 			return
 		}
 	}
+}
+
+// titleThenDeck reports two headlines in a row that are a title and a
+// deck under it rather than a kicker over the title: the first is a full
+// headline (seven words or more) and the second says more, in more words.
+// A kicker is a short phrase over the title.
+func (d *doc) titleThenDeck(j, k int) bool {
+	return d.f[j].wordsAtLeast(minTitleOverDeck) && d.f[k].wordCount(30) > d.f[j].wordCount(30)
 }
 
 // untitledZone handles a dump that opens with an image or furniture rather
