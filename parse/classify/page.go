@@ -37,6 +37,7 @@ const (
 	maxErrorPageLines = 4    // running-text lines an error page may show
 	maxMediaCaption   = 60   // words of a gallery's caption
 	minGallery        = 3    // captions of a gallery, more than a video's standfirst
+	maxMediaGoOnShare = 0.3  // of a gallery's lines that go on from the one before
 )
 
 // page decides what kind of page the document is, once its lines are
@@ -77,17 +78,18 @@ func (d *doc) page() Page {
 		}
 		return PageError
 	case maybeMedia && d.mediaPage(body):
-		// A gallery's lines are the captions of its pictures; a video's
-		// one or two lines are its standfirst, and stay paragraphs. A
-		// summary given apart (<ABSTRACT>) stays a paragraph.
+		// A gallery's lines are the captions of its pictures, under an
+		// introduction; a video's one or two lines are its standfirst, and
+		// stay paragraphs. A summary given apart (<ABSTRACT>) stays a
+		// paragraph.
 		var shown []int
 		for _, j := range body {
 			if d.res(j).Kind == Paragraph && d.res(j).Rule != ruleAbstract {
 				shown = append(shown, j)
 			}
 		}
-		if len(shown) >= minGallery {
-			for _, j := range shown {
+		if len(shown) > minGallery {
+			for _, j := range shown[1:] {
 				d.set(j, Caption, ruleMediaPage)
 				d.group(j)
 			}
@@ -121,7 +123,7 @@ func (d *doc) mediaPage(body []int) bool {
 			goOn++
 		}
 	}
-	return float64(goOn) <= maxGoOnShare*float64(len(body))
+	return float64(goOn) <= maxMediaGoOnShare*float64(len(body))
 }
 
 // indexPage reports a section front: under a short title (a section's
