@@ -12,6 +12,7 @@ const (
 	ruleColonHeading    = "colon-heading"
 	ruleListItem        = "list-item"
 	ruleFooter          = "footer"
+	ruleSignature       = "signature"
 )
 
 // Limits of a heading's length in words.
@@ -28,6 +29,7 @@ const (
 	maxIsolatedQuestion     = 14
 	maxRelatedRun           = 4 // unlabelled related headlines in a row; a longer run is a poem or a list
 	minRelatedRunWords      = 4
+	maxSignatureWords       = 3 // a name at the end of the text
 )
 
 const ruleCaptionBare = "caption-unpunctuated"
@@ -284,6 +286,25 @@ func numbered(s string) bool {
 }
 
 func isImage(k Kind) bool { return k == Caption || k == Credit || k == CaptionRepeat }
+
+// signature marks the last line of the text as a byline when it is only
+// a name or initials, as a column signs off: «إيلي هيدموس», «م.خ/ ف.ع».
+func (d *doc) signature(lo, hi int) {
+	j := hi - 1
+	for j >= lo && (d.res(j).Kind == Boilerplate && d.res(j).Rule != ruleFooter || d.res(j).Kind == Credit) {
+		j-- // a rule, a source line or a credit may close it
+	}
+	if j <= lo || d.res(j).Kind != Paragraph && !(d.res(j).Kind == Boilerplate && d.res(j).Rule == ruleFooter) {
+		return
+	}
+	f := &d.f[j]
+	if f.long || !f.wordsAtMost(maxSignatureWords) || f.end != endNone || strings.ContainsAny(f.text, "0123456789") || d.res(j-1).Kind != Paragraph && d.res(j-1).Kind != Boilerplate {
+		return
+	}
+	r := decided(Meta, ruleSignature, f.text)
+	r.MetaKind = "byline"
+	*d.res(j) = r
+}
 
 // footer marks the short lines after the last rule of a dump as
 // boilerplate when they close it: "-----" then a follow prompt. A rule

@@ -187,6 +187,7 @@ func (d *doc) body(lo, hi int, titled bool) {
 	d.headings(lo, hi)
 	d.footer(lo, hi)
 	d.teaserRun(lo, hi)
+	d.signature(lo, hi)
 	for j := lo; j < hi; j++ {
 		if d.res(j).Kind == "" {
 			*d.res(j) = decided(Paragraph, "paragraph", d.f[j].text)
