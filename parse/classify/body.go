@@ -2,6 +2,7 @@ package classify
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -33,6 +34,10 @@ const (
 )
 
 const ruleCaptionBare = "caption-unpunctuated"
+
+// minBareCaption is the fewest words of a caption without a credit: a
+// shorter unpunctuated line is a sub-heading more often than not.
+const minBareCaption = 8
 
 // relatedBlocks extends a related-story link to the bare headlines right
 // under it: «اقرأ أيضاً:» alone and the headline on the next line, or a
@@ -247,11 +252,29 @@ func notHeading(s string) bool {
 // photo the extractor dropped.
 func (d *doc) unpunctuatedCaption(j int) bool {
 	f := &d.f[j]
-	if !d.blanky || f.end != endNone || f.long || !f.wordsAtLeast(8) || !f.wordsAtMost(35) || !f.isLatin() {
+	if !d.blanky || f.end != endNone || f.long || !f.wordsAtLeast(minBareCaption) || !f.wordsAtMost(35) || !f.isLatin() || titleCase(f.text) {
 		return false
 	}
 	return !strings.ContainsAny(f.text, "@#()\"“”") && !strings.Contains(f.text, "http") &&
 		!strings.Contains(f.text, ": ") && !listMarker(f.text)
+}
+
+// titleCase reports a Latin line whose words mostly open with a capital,
+// as a sub-heading's do ("How The Council Will Pay"), and a caption's,
+// which is a sentence, do not.
+func titleCase(s string) bool {
+	upper, words := 0, 0
+	for _, w := range strings.Fields(s) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		words++
+		if unicode.IsUpper(r) {
+			upper++
+		}
+	}
+	return words > 0 && upper*2 > words
 }
 
 // datelineOnly reports a line that is only a dateline with an agency:
