@@ -38,11 +38,7 @@ story's lead are never learned; a story read twice (the same title) counts once.
 	}
 	f := cmd.Flags()
 	f.StringVarP(&o.output, "output", "o", "", "write the lexicon to `FILE` instead of stdout")
-	f.IntVarP(&o.jobs, "jobs", "j", runtime.NumCPU(), "parse `N` files at a time")
-	o.doc = addDocFlags(cmd, "none")
-	f.StringVar(&o.filesFrom, "files-from", "", "read the paths to parse from `FILE` (- for stdin), one a line")
-	f.StringSliceVar(&o.walk.include, "include", []string{"*.txt"}, "in folders, read files whose name matches `GLOB`")
-	f.StringSliceVar(&o.walk.exclude, "exclude", nil, "in folders, skip files and folders matching `GLOB`")
+	o.addInputFlags(cmd)
 	f.IntVar(&o.minDocs, "min-docs", furniture.DefaultMinDocs, "learn a line found in at least `N` documents")
 	f.Float64Var(&o.minShare, "min-share", furniture.DefaultMinShare, "and in at least this `SHARE` of them (0.002 is 0.2%)")
 	f.IntVar(&o.maxLines, "max-lines", furniture.DefaultMaxLines, "count at most `N` different lines at once; past it, counts are approximate")

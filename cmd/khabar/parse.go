@@ -46,17 +46,24 @@ or --input-format jsonl give JSON Lines, one record per document, in input order
 	}
 	f := cmd.Flags()
 	f.StringVarP(&o.output, "output", "o", "", "write to `FILE` instead of stdout")
-	f.IntVarP(&o.jobs, "jobs", "j", runtime.NumCPU(), "parse `N` files at a time")
-	o.doc = addDocFlags(cmd, "none")
+	o.addInputFlags(cmd)
 	f.StringVar(&o.inputFormat, "input-format", "text", "input format: text|jsonl (one {\"id\", \"text\"} object a line)")
-	f.StringVar(&o.filesFrom, "files-from", "", "read the paths to parse from `FILE` (- for stdin), one a line")
-	f.StringSliceVar(&o.walk.include, "include", []string{"*.txt"}, "in folders, parse files whose name matches `GLOB`")
-	f.StringSliceVar(&o.walk.exclude, "exclude", nil, "in folders, skip files and folders matching `GLOB`")
 	f.BoolVar(&o.explain, "explain", false, "add the kind of every line to each record (lines)")
 	f.BoolVar(&o.jsonl, "jsonl", false, "write JSON Lines even for one document")
 	f.BoolVar(&o.quiet, "quiet", false, "print no message for failed documents")
 	f.BoolVar(&o.debug, "debug", false, "add a short stack to E_INTERNAL messages")
 	return cmd
+}
+
+// addInputFlags adds the flags that say what to read and how to parse it:
+// parse and furniture share them.
+func (o *parseOptions) addInputFlags(cmd *cobra.Command) {
+	f := cmd.Flags()
+	f.IntVarP(&o.jobs, "jobs", "j", runtime.NumCPU(), "parse `N` files at a time")
+	o.doc = addDocFlags(cmd, "none")
+	f.StringVar(&o.filesFrom, "files-from", "", "read the paths to parse from `FILE` (- for stdin), one a line")
+	f.StringSliceVar(&o.walk.include, "include", []string{"*.txt"}, "in folders, parse files whose name matches `GLOB`")
+	f.StringSliceVar(&o.walk.exclude, "exclude", nil, "in folders, skip files and folders matching `GLOB`")
 }
 
 // libOptions turns the flags into parse.Options; errors are usage errors.
