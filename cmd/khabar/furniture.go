@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime"
 
 	"github.com/spf13/cobra"
 
@@ -49,10 +48,6 @@ story's lead are never learned; a story read twice (the same title) counts once.
 
 func runFurniture(o *furnitureOptions) error {
 	o.explain = true
-	po, err := o.libOptions()
-	if err != nil {
-		return err
-	}
 	switch {
 	case o.minDocs < 1:
 		return usageErrorf("--min-docs: want 1 or more, got %d", o.minDocs)
@@ -60,16 +55,8 @@ func runFurniture(o *furnitureOptions) error {
 		return usageErrorf("--min-share: want a share from 0 to 1, got %g", o.minShare)
 	case o.maxLines < 1000:
 		return usageErrorf("--max-lines: want 1000 or more, got %d", o.maxLines)
-	case o.jobs < 0:
-		return usageErrorf("-j: negative number of jobs %d", o.jobs)
 	}
-	if o.jobs == 0 {
-		o.jobs = runtime.NumCPU()
-	}
-	if err := o.walk.check(); err != nil {
-		return usageErrorf("%v", err)
-	}
-	ins, _, err := o.inputs()
+	po, ins, _, err := o.prepare()
 	if err != nil {
 		return err
 	}

@@ -88,20 +88,7 @@ func (o *parseOptions) libOptions() (parse.Options, error) {
 
 // runParse parses every input and writes the records in input order.
 func runParse(o *parseOptions) error {
-	po, err := o.libOptions()
-	if err != nil {
-		return err
-	}
-	if o.jobs < 0 {
-		return usageErrorf("-j: negative number of jobs %d", o.jobs)
-	}
-	if o.jobs == 0 {
-		o.jobs = runtime.NumCPU()
-	}
-	if err := o.walk.check(); err != nil {
-		return usageErrorf("%v", err)
-	}
-	ins, walked, err := o.inputs()
+	po, ins, walked, err := o.prepare()
 	if err != nil {
 		return err
 	}
@@ -147,6 +134,26 @@ func runParse(o *parseOptions) error {
 		return errSomeFailed
 	}
 	return nil
+}
+
+// prepare checks the flags and lists the inputs: the parse options, the
+// inputs, and whether a folder was walked. Errors carry the exit status.
+func (o *parseOptions) prepare() (parse.Options, []input, bool, error) {
+	po, err := o.libOptions()
+	if err != nil {
+		return po, nil, false, err
+	}
+	if o.jobs < 0 {
+		return po, nil, false, usageErrorf("-j: negative number of jobs %d", o.jobs)
+	}
+	if o.jobs == 0 {
+		o.jobs = runtime.NumCPU()
+	}
+	if err := o.walk.check(); err != nil {
+		return po, nil, false, usageErrorf("%v", err)
+	}
+	ins, walked, err := o.inputs()
+	return po, ins, walked, err
 }
 
 // inputs lists what to parse: the PATH arguments and --files-from, or stdin.
