@@ -101,14 +101,8 @@ type learnedDoc struct {
 
 // learnInput sends the lines of each document of one input to out.
 func learnInput(in input, stdin io.Reader, po parse.Options, out chan<- learnedDoc, stop <-chan struct{}) {
-	var r io.Reader
-	rc, err := in.open(stdin)
-	if err != nil {
-		r = errReader{err}
-	} else {
-		defer rc.Close()
-		r = rc
-	}
+	r, done := in.reader(stdin)
+	defer done()
 	for a := range parse.Parse(r, in.name, po) {
 		var d learnedDoc
 		if a.Error != nil {

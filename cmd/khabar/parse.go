@@ -189,16 +189,11 @@ type record struct {
 
 // parseInput sends the encoded records of one input to out.
 func parseInput(in input, stdin io.Reader, po parse.Options, pretty bool, out chan<- record, stop <-chan struct{}) {
-	var r io.Reader
-	rc, err := in.open(stdin)
-	if err != nil {
-		r = errReader{err}
-	} else {
-		defer rc.Close()
-		r = rc
-	}
+	r, done := in.reader(stdin)
+	defer done()
 	for a := range parse.Parse(r, in.name, po) {
 		var rec record
+		var err error
 		rec.json, err = parse.Marshal(a, pretty)
 		switch {
 		case err != nil:
@@ -216,6 +211,16 @@ func parseInput(in input, stdin io.Reader, po parse.Options, pretty bool, out ch
 			return
 		}
 	}
+}
+
+// reader opens in for Parse, which turns an input that cannot be opened
+// into an E_IO record; done closes it.
+func (in input) reader(stdin io.Reader) (r io.Reader, done func()) {
+	rc, err := in.open(stdin)
+	if err != nil {
+		return errReader{err}, func() {}
+	}
+	return rc, func() { rc.Close() }
 }
 
 // errReader is an input that cannot be read: parse turns it into an
