@@ -118,7 +118,7 @@ func FuzzAppendString(f *testing.F) {
 		if err := enc.Encode(s); err != nil {
 			t.Fatal(err)
 		}
-		got := append(appendString(nil, s), '\n')
+		got := append(AppendJSONString(nil, s), '\n')
 		if !bytes.Equal(got, want.Bytes()) {
 			t.Fatalf("%q: got %s, want %s", s, got, want.Bytes())
 		}
@@ -142,7 +142,7 @@ func TestAppendStringWords(t *testing.T) {
 				if err := enc.Encode(s); err != nil {
 					t.Fatal(err)
 				}
-				if got := append(appendString(nil, s), '\n'); !bytes.Equal(got, want.Bytes()) {
+				if got := append(AppendJSONString(nil, s), '\n'); !bytes.Equal(got, want.Bytes()) {
 					t.Fatalf("%q: got %s, want %s", s, got, want.Bytes())
 				}
 			}

@@ -12,6 +12,12 @@ var plainASCII = func() (t [utf8.RuneSelf]bool) {
 
 const hexDigits = "0123456789abcdef"
 
+// AppendJSONString appends s to dst as a JSON string: the bytes
+// encoding/json writes for s with HTML escaping off (its Encoder after
+// SetEscapeHTML(false)), without the newline. A byte that is not UTF-8 is
+// written as \ufffd. Records and the batch manifest are written with it.
+func AppendJSONString(dst []byte, s string) []byte { return appendString(dst, s) }
+
 // appendString writes s as a JSON string with the escapes encoding/json
 // uses when it does not escape HTML: \" \\ \b \f \n \r \t, \u00XX for the
 // other controls, \u2028 and \u2029, and \ufffd for each byte that is not

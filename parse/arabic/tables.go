@@ -164,9 +164,9 @@ func letterFold(o Options, r rune) (rune, Op, bool) {
 	return f.target, f.op, true
 }
 
-// classify computes the entry of r under o. The order of the cases is the
+// entryOf computes the entry of r under o. The order of the cases is the
 // order in which the ops see a code point.
-func classify(o Options, r rune) entry {
+func entryOf(o Options, r rune) entry {
 	switch {
 	case r == '\n':
 		return mkEntry(kLF, 0, 0, r)
@@ -205,7 +205,7 @@ func classify(o Options, r rune) entry {
 func deletedForm(o Options, form string) (Op, bool) {
 	var first Op
 	for i, x := range []rune(form) {
-		e := classify(o, x)
+		e := entryOf(o, x)
 		if e.kind() != kDel {
 			return 0, false
 		}
@@ -239,10 +239,10 @@ func tablesFor(o Options) *tables {
 	}
 	t := &tables{opts: o}
 	for r := range rune(len(t.low)) {
-		t.low[r] = classify(o, r)
+		t.low[r] = entryOf(o, r)
 	}
 	for i := range t.punct {
-		t.punct[i] = classify(o, punctBase+rune(i))
+		t.punct[i] = entryOf(o, punctBase+rune(i))
 	}
 	for i := range t.keptLetter {
 		if c := i & 0xFF; c >= 0x80 && c < 0xC0 { // a continuation byte
@@ -262,11 +262,11 @@ func (t *tables) lookup(r rune) entry {
 	case punctBase <= r && r < punctBase+rune(len(t.punct)):
 		return t.punct[r-punctBase]
 	}
-	return classify(t.opts, r)
+	return entryOf(t.opts, r)
 }
 
 // hiCache remembers the entries of the last code points above the tables
-// a Normalizer met (CJK, emoji, symbols), which classify computes slowly.
+// a Normalizer met (CJK, emoji, symbols), which entryOf computes slowly.
 type hiCache [64]struct {
 	r rune
 	e entry
@@ -283,7 +283,7 @@ func (n *Normalizer) lookup(r rune) entry {
 	}
 	c := &n.hi[r&63]
 	if c.r != r {
-		c.r, c.e = r, classify(n.opts, r)
+		c.r, c.e = r, entryOf(n.opts, r)
 	}
 	return c.e
 }

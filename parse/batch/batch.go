@@ -126,7 +126,7 @@ type runner struct {
 	dstInfo  fs.FileInfo // nil when DST does not exist (Check)
 	root     *os.Root    // DST; nil when it does not exist (Check)
 	srcInDst string      // SRC's slash path inside DST, "" when it is not inside
-	key      string      // the options that shape the output
+	optsHash string      // optionsHash of the options that shape the output
 	dirs     dirs
 	journal  *journal
 	kept     map[string]entry // the manifest as it stands
@@ -150,11 +150,11 @@ func newRunner(src, dst string, opts Options) (*runner, error) {
 	if opts.Jobs <= 0 {
 		opts.Jobs = runtime.NumCPU()
 	}
-	key, err := optionsKey(opts.Parse)
+	hash, err := optionsHash(opts.Parse)
 	if err != nil {
 		return nil, err
 	}
-	r := &runner{opts: opts, key: key, dstArg: dst}
+	r := &runner{opts: opts, optsHash: hash, dstArg: dst}
 	if r.src, err = filepath.Abs(src); err != nil {
 		return nil, err
 	}

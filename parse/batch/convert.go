@@ -53,7 +53,7 @@ func (r *runner) do(j *job) (o outcome, err error) {
 // current reports whether e was written with this run's schema and
 // options and its output is still there, whole.
 func (r *runner) current(e *entry) bool {
-	return e.Schema == parse.SchemaVersion && e.Options == r.key && r.outputThere(e)
+	return e.Schema == parse.SchemaVersion && e.Options == r.optsHash && r.outputThere(e)
 }
 
 func (r *runner) outputThere(e *entry) bool {
@@ -120,7 +120,7 @@ func (r *runner) convert(j *job, src *source, res FileResult) (o outcome, fatal 
 	res.State, res.Output = Converted, out
 	return outcome{res: res, record: &entry{
 		Src: j.f.rel, Out: out, SHA256: hash, OutBytes: size,
-		Schema: parse.SchemaVersion, Options: r.key,
+		Schema: parse.SchemaVersion, Options: r.optsHash,
 	}}, nil
 }
 

@@ -26,7 +26,7 @@ const (
 
 // learnFurniture learns the furniture of the walked files and makes the
 // conversion remove it: the learned entries extend the run's lexicon, and
-// the options key, which hashes the lexicon, changes with them. Unless
+// the options hash, which covers the lexicon, changes with them. Unless
 // Check, the learned file is written into DST when it is not there
 // already with the same bytes. It returns the state the learned file was
 // found in.
@@ -53,7 +53,7 @@ func (r *runner) learnFurniture(ctx context.Context, files []srcFile) (string, e
 			base = lexicon.Builtin()
 		}
 		r.opts.Parse.Lexicon = base.Extend(learned)
-		if r.key, err = optionsKey(r.opts.Parse); err != nil {
+		if r.optsHash, err = optionsHash(r.opts.Parse); err != nil {
 			return "", err
 		}
 	}

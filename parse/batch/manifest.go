@@ -2,7 +2,6 @@ package batch
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
@@ -14,6 +13,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/khabar/khabar/parse"
 )
 
 // manifestName is the manifest's name at the root of DST. Outputs end in
@@ -33,7 +34,7 @@ type entry struct {
 	SHA256   string `json:"sha256,omitempty"`
 	OutBytes int64  `json:"out_bytes,omitempty"`
 	Schema   string `json:"schema,omitempty"`
-	Options  string `json:"options,omitempty"`
+	Options  string `json:"options,omitempty"` // optionsHash of the run
 	// A name that is not UTF-8 (a Windows-1256 name on Linux, say) cannot
 	// be a JSON string: it is written in base64 as well, to be read back
 	// byte for byte.
@@ -159,21 +160,21 @@ func (j *journal) close() error {
 // writes for it without HTML escaping, by hand: reflection was the larger
 // part of the manifest's cost.
 func appendEntry(b []byte, e *entry) []byte {
-	b = appendJSONString(append(b, `{"src":`...), e.Src)
+	b = parse.AppendJSONString(append(b, `{"src":`...), e.Src)
 	if e.Out != "" {
-		b = appendJSONString(append(b, `,"out":`...), e.Out)
+		b = parse.AppendJSONString(append(b, `,"out":`...), e.Out)
 	}
 	if e.SHA256 != "" {
-		b = appendJSONString(append(b, `,"sha256":`...), e.SHA256)
+		b = parse.AppendJSONString(append(b, `,"sha256":`...), e.SHA256)
 	}
 	if e.OutBytes != 0 {
 		b = strconv.AppendInt(append(b, `,"out_bytes":`...), e.OutBytes, 10)
 	}
 	if e.Schema != "" {
-		b = appendJSONString(append(b, `,"schema":`...), e.Schema)
+		b = parse.AppendJSONString(append(b, `,"schema":`...), e.Schema)
 	}
 	if e.Options != "" {
-		b = appendJSONString(append(b, `,"options":`...), e.Options)
+		b = parse.AppendJSONString(append(b, `,"options":`...), e.Options)
 	}
 	if !utf8.ValidString(e.Src) {
 		b = appendBase64(append(b, `,"src_bytes":`...), e.Src)
@@ -182,23 +183,6 @@ func appendEntry(b []byte, e *entry) []byte {
 		b = appendBase64(append(b, `,"out_name_bytes":`...), e.Out)
 	}
 	return append(b, "}\n"...)
-}
-
-// appendJSONString appends s as a JSON string. Printable ASCII other than
-// " and \ is written as it is; anything else goes through encoding/json.
-func appendJSONString(b []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c >= 0x80 || c == '"' || c == '\\' {
-			var buf bytes.Buffer
-			enc := json.NewEncoder(&buf)
-			enc.SetEscapeHTML(false)
-			enc.Encode(s) // a string always encodes
-			return append(b, bytes.TrimSuffix(buf.Bytes(), []byte("\n"))...)
-		}
-	}
-	b = append(b, '"')
-	b = append(b, s...)
-	return append(b, '"')
 }
 
 // appendBase64 appends s as encoding/json writes a []byte: a base64

@@ -11,11 +11,12 @@ import (
 	"github.com/khabar/khabar/parse/decode"
 )
 
-// optionsKey names the options that shape an output's bytes: the same
-// source parsed with options of the same key gives the same record. The
-// size limit, the timeout and --debug are left out: they only decide
-// whether a document fails, and a file that fails has no output.
-func optionsKey(o parse.Options) (string, error) {
+// optionsHash names the options that shape an output's bytes: the same
+// source parsed with options of the same hash gives the same record. The
+// manifest keeps it beside each output, as "options". The size limit, the
+// timeout and --debug are left out: they only decide whether a document
+// fails, and a file that fails has no output.
+func optionsHash(o parse.Options) (string, error) {
 	enc := o.Encoding
 	if enc == "" {
 		enc = decode.Auto
@@ -34,7 +35,7 @@ func optionsKey(o parse.Options) (string, error) {
 		enc, profile, strings.Join(ops.Names(), ","), o.Split, o.Explain)
 	if o.Lexicon != nil {
 		// The lexicon in its written form: a different --lexicon file with
-		// the same entries makes the same key.
+		// the same entries makes the same hash.
 		h.Write([]byte("lexicon\n"))
 		if _, err := o.Lexicon.WriteTo(h); err != nil {
 			return "", err
