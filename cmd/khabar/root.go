@@ -58,6 +58,7 @@ func newRootCmd() *cobra.Command {
 		newFurnitureCmd(),
 		newNormalizeCmd(),
 	)
+	addHelpTopics(root)
 	return root
 }
 
