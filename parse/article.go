@@ -3,7 +3,7 @@ package parse
 import "encoding/json"
 
 // SchemaVersion is the version of the record this package writes.
-const SchemaVersion = "1"
+const SchemaVersion = "1.1"
 
 // Status of a document.
 const (
@@ -62,6 +62,13 @@ type Article struct {
 	Page          PageKind      `json:"page"`
 	Title         *Title        `json:"title"`
 	Dateline      *Dateline     `json:"dateline"`
+	Published     *Published    `json:"published"`
+	Authors       []string      `json:"authors"`
+	URL           *string       `json:"url"`
+	Site          *string       `json:"site"`
+	Category      *string       `json:"category"`
+	DocID         *string       `json:"doc_id"`
+	Summary       *Summary      `json:"summary"`
 	Meta          []Meta        `json:"meta"`
 	Images        []Image       `json:"images"`
 	Sections      []Section     `json:"sections"`
@@ -74,6 +81,11 @@ type Article struct {
 	Warnings      []Warning     `json:"warnings"`
 	Error         *Error        `json:"error"`
 	Lines         []LineKind    `json:"lines,omitzero"`
+
+	// Sources gives, for each metadata field that is set (published,
+	// authors, url, site, category, doc_id, summary, dateline), the line
+	// it was taken from, for programs that show a dump (khabar explain).
+	Sources map[string]int `json:"-"`
 }
 
 // Source says where a document came from.
@@ -108,6 +120,22 @@ type Dateline struct {
 	Place  *string `json:"place"`
 	Agency *string `json:"agency"`
 	Line   int     `json:"line"`
+}
+
+// Published is the article's publication date: the line's text and, when
+// it is an exact Gregorian date, the date in ISO 8601.
+type Published struct {
+	Text     string  `json:"text"`
+	ISO      *string `json:"iso"`      // "2018-08-18T13:22:51+00:00", "2012-05-01"; null for a Hijri date
+	Calendar string  `json:"calendar"` // "gregorian" or "hijri"
+	Line     int     `json:"line"`
+}
+
+// Summary is an abstract or lead block marked as such (<ABSTRACT>): kept
+// apart from the body.
+type Summary struct {
+	Text  string `json:"text"`
+	Lines [2]int `json:"lines"`
 }
 
 // Meta is a line about the article rather than of it.

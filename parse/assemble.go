@@ -205,6 +205,11 @@ func (as *assembler) line(i int) {
 	case classify.Heading:
 		as.heading(l, r)
 	case classify.Paragraph:
+		if r.Rule == classify.RuleAbstract {
+			as.open = false
+			as.summary(l, r) // kept apart from the body
+			return
+		}
 		as.paragraph(i, l, r)
 	case classify.Caption, classify.CaptionRepeat, classify.Credit:
 		as.open = false
@@ -379,6 +384,7 @@ func (as *assembler) finish() {
 	}
 	as.joinText()
 	as.dateline()
+	as.metadata()
 	add := func(names ...string) {
 		for _, n := range names {
 			if !slices.Contains(a.Agencies, n) { // a record names a few at most

@@ -57,6 +57,8 @@ func recordID(sum *[sha256.Size]byte) string {
 func clearContent(a *Article, p *parser) {
 	a.Language = Language{Code: "und", Dir: "ltr"}
 	a.Page, a.Title, a.Dateline = "", nil, nil
+	a.Published, a.Authors, a.URL, a.Site, a.Category, a.DocID, a.Summary = nil, []string{}, nil, nil, nil, nil, nil
+	a.Sources = nil
 	a.Meta, a.Images, a.Sections, a.Credits = []Meta{}, []Image{}, []Section{}, []Credit{}
 	a.Agencies, a.Removed, a.Text = []string{}, []Removed{}, ""
 	a.Normalization = Normalization{Profile: p.profile, Ops: p.normOps.Names(), Changes: map[string]int{}}

@@ -169,6 +169,13 @@ func appendArticle(b []byte, a *Article) []byte {
 		b = appendTextLine(b, a.Title.Text, a.Title.Line)
 	}
 	b = appendDateline(append(b, `,"dateline":`...), a.Dateline)
+	b = appendPublished(append(b, `,"published":`...), a.Published)
+	b = appendStrings(append(b, `,"authors":`...), a.Authors)
+	b = appendStringPtr(append(b, `,"url":`...), a.URL)
+	b = appendStringPtr(append(b, `,"site":`...), a.Site)
+	b = appendStringPtr(append(b, `,"category":`...), a.Category)
+	b = appendStringPtr(append(b, `,"doc_id":`...), a.DocID)
+	b = appendSummary(append(b, `,"summary":`...), a.Summary)
 	b = list(append(b, `,"meta":`...), a.Meta == nil)
 	for i, m := range a.Meta {
 		b = appendString(append(comma(b, i), `{"kind":`...), m.Kind)
@@ -477,4 +484,25 @@ func appendFloat(b []byte, f float64) []byte {
 		return append(b, enc...)
 	}
 	return strconv.AppendFloat(b, f, 'f', -1, 64)
+}
+
+func appendPublished(b []byte, p *Published) []byte {
+	if p == nil {
+		return append(b, "null"...)
+	}
+	b = appendString(append(b, `{"text":`...), p.Text)
+	b = appendStringPtr(append(b, `,"iso":`...), p.ISO)
+	b = appendString(append(b, `,"calendar":`...), p.Calendar)
+	b = appendInt(append(b, `,"line":`...), p.Line)
+	return append(b, '}')
+}
+
+func appendSummary(b []byte, s *Summary) []byte {
+	if s == nil {
+		return append(b, "null"...)
+	}
+	b = appendString(append(b, `{"text":`...), s.Text)
+	b = appendInt(append(b, `,"lines":[`...), s.Lines[0])
+	b = appendInt(append(b, ','), s.Lines[1])
+	return append(b, "]}"...)
 }

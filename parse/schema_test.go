@@ -75,7 +75,7 @@ func TestSchemaRejects(t *testing.T) {
 	s := compileSchema(t)
 	seed := records(t, readFile(t, "testdata/golden/seed.txt"), "seed.txt", parse.Options{})
 	for _, tc := range []struct{ name, from, to string }{
-		{"extra key", `"schema_version": "1",`, `"schema_version": "1", "extra": 1,`},
+		{"extra key", `"schema_version": "1.1",`, `"schema_version": "1.1", "extra": 1,`},
 		{"bad status", `"status": "ok"`, `"status": "partial"`},
 		{"null array", `"agencies": [`, `"agencies": null, "x": [`},
 		{"bad id", `"id": "sha256:`, `"id": "md5:`},

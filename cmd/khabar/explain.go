@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -202,6 +203,9 @@ func (e explainer) summary(a *parse.Article) {
 	if len(a.Agencies) > 0 {
 		fmt.Fprintf(&b, "   agencies: %s\n", strings.Join(a.Agencies, ", "))
 	}
+	for _, f := range metadataLines(a) {
+		fmt.Fprintf(&b, "   %s (line %d): %s\n", f.name, f.line, f.value)
+	}
 	for _, r := range a.Removed {
 		if r.Learned != nil {
 			fmt.Fprintf(&b, "   line %d: learned furniture, in %d documents: %s\n", r.Line, r.Learned.Documents, r.Learned.Text)
@@ -219,4 +223,51 @@ func joinInts(v []int) string {
 		s[i] = fmt.Sprint(n)
 	}
 	return strings.Join(s, ", ")
+}
+
+// metadataField is a field of the record's metadata and the line it was
+// taken from, for the summary.
+type metadataField struct {
+	name  string
+	line  int
+	value string
+}
+
+// metadataLines lists the metadata fields of a that are set, in the order
+// of their lines.
+func metadataLines(a *parse.Article) []metadataField {
+	var out []metadataField
+	add := func(name, value string) {
+		if line, ok := a.Sources[name]; ok {
+			out = append(out, metadataField{name, line, value})
+		}
+	}
+	if p := a.Published; p != nil {
+		v := p.Text
+		if p.ISO != nil {
+			v = *p.ISO + " (" + p.Text + ")"
+		} else {
+			v += " (" + p.Calendar + ")"
+		}
+		add("published", v)
+	}
+	if len(a.Authors) > 0 {
+		add("authors", strings.Join(a.Authors, ", "))
+	}
+	for _, f := range []struct {
+		name string
+		v    *string
+	}{{"url", a.URL}, {"site", a.Site}, {"category", a.Category}, {"doc_id", a.DocID}} {
+		if f.v != nil {
+			add(f.name, *f.v)
+		}
+	}
+	if a.Dateline != nil {
+		add("dateline", a.Dateline.Text)
+	}
+	if a.Summary != nil {
+		add("summary", a.Summary.Text)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].line < out[j].line })
+	return out
 }

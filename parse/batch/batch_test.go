@@ -139,7 +139,7 @@ func TestMirroredTree(t *testing.T) {
 	if got := outputs(tree); !slices.Equal(got, want) {
 		t.Fatalf("outputs %q, want %q", got, want)
 	}
-	if got := tree["a/b.json"]; !strings.HasPrefix(got, "{\n  \"schema_version\": \"1\",\n") || !strings.HasSuffix(got, "}\n") {
+	if got := tree["a/b.json"]; !strings.HasPrefix(got, "{\n  \"schema_version\": \"1.1\",\n") || !strings.HasSuffix(got, "}\n") {
 		t.Errorf("a/b.json is not one pretty record:\n%s", got)
 	}
 	if !strings.Contains(tree["a/b.json"], `"path": "a/b.txt"`) {

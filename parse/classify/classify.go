@@ -47,6 +47,7 @@ type Result struct {
 	Agencies []string       // canonical agencies named by a credit line
 	MetaKind string         // meta: dateline, byline, date, site or other
 	Learned  *lexicon.Entry // boilerplate by learned furniture: the entry
+	Field    string         // markup meta: the record field the element fills (url, site, category, doc_id, published, authors)
 }
 
 // doc is one document being classified. Its slices run over the non-blank
@@ -202,7 +203,7 @@ func (d *doc) res(j int) *Result { return &d.out[d.f[j].idx] }
 
 func (d *doc) set(j int, k Kind, rule string) {
 	r := d.res(j)
-	if r.Label == "" && r.Agencies == nil && r.MetaKind == "" && r.Learned == nil {
+	if r.Label == "" && r.Agencies == nil && r.MetaKind == "" && r.Learned == nil && r.Field == "" {
 		// The other fields are already decided's: write only these, not
 		// the whole result (which, while the collector runs, costs a
 		// barrier over each of its pointers).

@@ -52,6 +52,14 @@ func parseTag(s string) (tag, bool) {
 	return tag{name: name, inner: trimInvisible(rest)}, true
 }
 
+// fieldTag maps metadata element names to the record field they fill.
+var fieldTag = map[string]string{
+	"DOCNO": "doc_id", "DOCID": "doc_id", "ID": "doc_id", "CAT": "category", "CATEGORY": "category",
+	"URL": "url", "SRC": "site", "SOURCE": "site", "SITE": "site",
+	"TIME": "published", "DATE": "published", "DATETIME": "published",
+	"AUTHOR": "authors", "BYLINE": "authors",
+}
+
 // metaTag maps metadata element names to the record's meta kinds.
 var metaTag = map[string]string{
 	"DOCNO": "other", "DOCID": "other", "ID": "other", "CAT": "other", "CATEGORY": "other",
@@ -60,8 +68,12 @@ var metaTag = map[string]string{
 	"AUTHOR": "byline", "BYLINE": "byline",
 }
 
-// ruleAbstract names a summary line kept as a paragraph.
-const ruleAbstract = "abstract"
+// RuleAbstract names a line of a summary given apart (<ABSTRACT>): a
+// paragraph of the page, which the record keeps out of the body, as its
+// summary.
+const RuleAbstract = "abstract"
+
+const ruleAbstract = RuleAbstract
 
 // body elements hold running text; their lines go through the classifier.
 var bodyTag = map[string]bool{"TEXT": true, "BODY": true}
@@ -122,6 +134,7 @@ func (d *doc) markup() bool {
 			}
 			*d.res(j) = decided(Meta, "markup-meta", t.inner)
 			d.res(j).MetaKind = kind
+			d.res(j).Field = fieldTag[t.name]
 		}
 	}
 	if bodyStart >= 0 {
