@@ -5,31 +5,35 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
 	"github.com/khabar/khabar/parse"
+	"github.com/khabar/khabar/parse/view"
 )
 
 // explainOptions is what `khabar explain` was asked to do.
 type explainOptions struct {
 	parseOptions
 	color string // auto, always or never
+	html  bool
 	env   func(string) string
 }
 
 func newExplainCmd() *cobra.Command {
 	o := &explainOptions{env: os.Getenv}
 	cmd := &cobra.Command{
-		Use:   "explain PATH",
-		Short: "Show each line of a dump with its kind in a gutter",
+		Use:   "explain PATH | --html [PATH...]",
+		Short: "Show each line of a dump with its kind in a gutter, or on a page",
 		Long: `Show the dump as khabar sees it: every line with its number and kind in a left gutter,
 images and sections marked, then a summary of the record. Colours are used only when stdout
-is a terminal, and never when NO_COLOR is set. PATH - reads stdin.`,
-		Args: cobra.ExactArgs(1),
+is a terminal, and never when NO_COLOR is set. PATH - reads stdin.
+
+--html writes one self-contained HTML page instead, laid out right to left as an Arabic
+reader reads: it takes files, folders, --files-from or stdin (no PATH, or -) as parse does,
+and shows every document on one page, with a table of contents when there are several.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.paths = args
 			o.stdin, o.stdout, o.stderr = cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr()
@@ -37,22 +41,35 @@ is a terminal, and never when NO_COLOR is set. PATH - reads stdin.`,
 		},
 	}
 	f := cmd.Flags()
-	o.doc = addDocFlags(cmd, "none")
+	f.BoolVar(&o.html, "html", false, "write an HTML page of every document instead of the gutter view")
+	f.StringVarP(&o.output, "output", "o", "", "write to `FILE` instead of stdout")
+	o.addInputFlags(cmd)
+	f.StringVar(&o.inputFormat, "input-format", "text", "input format: text|jsonl (one {\"id\", \"text\"} object a line)")
 	f.StringVar(&o.color, "color", "auto", "colour the gutter: auto|always|never (NO_COLOR turns it off)")
-	o.inputFormat = "text"
+	f.BoolVarP(&o.quiet, "quiet", "q", false, "print no message for failed documents")
+	f.BoolVar(&o.debug, "debug", false, "add a short stack to E_INTERNAL messages")
 	return cmd
 }
 
 func runExplain(o *explainOptions) error {
 	o.explain = true
-	po, err := o.libOptions()
-	if err != nil {
-		return err
-	}
 	switch o.color {
 	case "auto", "always", "never":
 	default:
 		return usageErrorf("--color: unknown value %q (allowed: auto, always, never)", o.color)
+	}
+	if o.html {
+		return runExplainHTML(o)
+	}
+	if len(o.paths) != 1 {
+		return usageErrorf("want one PATH, got %d (--html shows any number)", len(o.paths))
+	}
+	if o.filesFrom != "" {
+		return usageErrorf("--files-from: only with --html")
+	}
+	po, err := o.libOptions()
+	if err != nil {
+		return err
 	}
 	in := input{name: "-", stdin: true}
 	if arg := o.paths[0]; arg != "-" {
@@ -61,7 +78,7 @@ func runExplain(o *explainOptions) error {
 		case err != nil:
 			return fatalErrorf("%s: %v", arg, pathError(err))
 		case fi.IsDir():
-			return usageErrorf("%s: is a folder (explain shows one file)", arg)
+			return usageErrorf("%s: is a folder (explain shows one file; --html shows folders)", arg)
 		}
 		in = input{name: arg, path: arg}
 	}
@@ -71,19 +88,23 @@ func runExplain(o *explainOptions) error {
 	}
 	defer rc.Close()
 
-	w := bufio.NewWriter(o.stdout)
-	ex := explainer{w: w, color: o.useColor()}
+	out, closeOut, err := o.create()
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(out)
+	ex := explainer{w: w, color: o.useColor(out)}
 	failed := false
 	n := 0
 	for a := range parse.Parse(rc, in.name, po) {
 		if n > 0 {
 			fmt.Fprintln(w)
 		}
-		if n > 0 || o.doc.split != "none" {
+		if n > 0 || o.doc.split != "none" || po.JSONL {
 			fmt.Fprintln(w, ex.paint(styleMark, fmt.Sprintf("══ document %d ══", a.Source.Index)))
 		}
 		n++
-		ex.article(a)
+		ex.article(view.New(a))
 		if a.Error != nil {
 			failed = true
 			if !o.quiet {
@@ -91,7 +112,11 @@ func runExplain(o *explainOptions) error {
 			}
 		}
 	}
-	if err := w.Flush(); err != nil {
+	err = w.Flush()
+	if cerr := closeOut(); err == nil {
+		err = cerr
+	}
+	if err != nil {
 		return fatalErrorf("write: %v", pathError(err))
 	}
 	if failed {
@@ -100,16 +125,29 @@ func runExplain(o *explainOptions) error {
 	return nil
 }
 
+// create opens the output: -o FILE, else stdout. close closes a file and
+// reports its error.
+func (o *explainOptions) create() (w io.Writer, close func() error, err error) {
+	if o.output == "" || o.output == "-" {
+		return o.stdout, func() error { return nil }, nil
+	}
+	f, err := os.Create(o.output)
+	if err != nil {
+		return nil, nil, fatalErrorf("%v", err)
+	}
+	return f, f.Close, nil
+}
+
 // useColor decides on colours: a terminal and no NO_COLOR, or "always"
 // (NO_COLOR still wins).
-func (o *explainOptions) useColor() bool {
+func (o *explainOptions) useColor(out io.Writer) bool {
 	if o.env("NO_COLOR") != "" || o.color == "never" {
 		return false
 	}
 	if o.color == "always" {
 		return true
 	}
-	f, ok := o.stdout.(*os.File)
+	f, ok := out.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
 }
 
@@ -142,50 +180,40 @@ func (e explainer) paint(style, s string) string {
 	return "\x1b[" + style + "m" + s + "\x1b[0m"
 }
 
-// article writes every line of a with its kind, then a summary.
-func (e explainer) article(a *parse.Article) {
-	if a.Error != nil {
-		fmt.Fprintf(e.w, "%s %s: %s\n", e.paint("1;31", "error"), a.Error.Code, a.Error.Message)
+// article writes every line of d with its kind, then a summary.
+func (e explainer) article(d *view.Document) {
+	if d.Error != nil {
+		fmt.Fprintf(e.w, "%s %s: %s\n", e.paint("1;31", "error"), d.Error.Code, d.Error.Message)
 		return
 	}
-	byLine := map[int]parse.LineKind{}
-	for _, l := range a.Lines {
-		byLine[l.N] = l
+	width := 1
+	if n := len(d.Lines); n > 0 {
+		width = len(fmt.Sprint(d.Lines[n-1].N))
 	}
-	width := len(fmt.Sprint(a.Source.Lines[1]))
-	for n := a.Source.Lines[0]; n <= a.Source.Lines[1] && a.Stats.Lines > 0; n++ {
-		l, ok := byLine[n]
-		if !ok {
-			fmt.Fprintf(e.w, "%*d %-14s %-5s │\n", width, n, "", "")
+	for i := range d.Lines {
+		l := &d.Lines[i]
+		if l.Blank {
+			fmt.Fprintf(e.w, "%*d %-14s %-5s │\n", width, l.N, "", "")
 			continue
 		}
-		mark := ""
-		switch {
-		case l.Image >= 0:
-			mark = fmt.Sprintf("img%d", l.Image)
-		case l.Kind == "heading" && l.Section >= 0:
-			mark = fmt.Sprintf("§%d", l.Section)
-		case l.Paragraph >= 0:
-			mark = fmt.Sprintf("¶%d", l.Paragraph)
-		}
 		text := l.Text
-		if l.Kind == "boilerplate" || l.Kind == "caption_repeat" {
+		if l.Faded {
 			text = e.paint(styleDim, text)
 		}
-		fmt.Fprintf(e.w, "%*d %s %-5s │ %s\n", width, n, e.paint(kindStyle[l.Kind], fmt.Sprintf("%-14s", l.Kind)), mark, text)
+		fmt.Fprintf(e.w, "%*d %s %-5s │ %s\n", width, l.N, e.paint(kindStyle[l.Kind], fmt.Sprintf("%-14s", l.Kind)), l.Mark(), text)
 	}
-	e.summary(a)
+	e.summary(d)
 }
 
 // summary writes what the record holds in a few lines.
-func (e explainer) summary(a *parse.Article) {
+func (e explainer) summary(d *view.Document) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s status %s · page %s · language %s · sections %d · paragraphs %d · images %d · credits %d\n",
-		e.paint(styleMark, "──"), a.Status, a.Page, a.Language.Code, len(a.Sections), a.Stats.Paragraphs, a.Stats.Images, a.Stats.Credits)
-	if a.Title != nil {
-		fmt.Fprintf(&b, "   title (line %d): %s\n", a.Title.Line, a.Title.Text)
+		e.paint(styleMark, "──"), d.Status, d.Page, d.Language.Code, d.Sections, d.Counts.Paragraphs, d.Counts.Images, d.Counts.Credits)
+	if d.Title != nil {
+		fmt.Fprintf(&b, "   title (line %d): %s\n", d.Title.Line, d.Title.Text)
 	}
-	for _, img := range a.Images {
+	for _, img := range d.Images {
 		caption, credit := "-", "-"
 		if img.Caption != nil {
 			caption = fmt.Sprintf("%s (lines %s)", img.Caption.Text, joinInts(img.Caption.Lines))
@@ -195,23 +223,19 @@ func (e explainer) summary(a *parse.Article) {
 		}
 		fmt.Fprintf(&b, "   img%d after paragraph %d: %s; credit %s\n", img.Index, img.AfterParagraph, caption, credit)
 	}
-	for i, s := range a.Sections {
-		if s.Heading != nil {
-			fmt.Fprintf(&b, "   §%d (line %d, paragraphs %d): %s\n", i, s.Heading.Line, len(s.Paragraphs), s.Heading.Text)
-		}
+	for _, h := range d.Headings {
+		fmt.Fprintf(&b, "   §%d (line %d, paragraphs %d): %s\n", h.Section, h.Line, h.Paragraphs, h.Text)
 	}
-	if len(a.Agencies) > 0 {
-		fmt.Fprintf(&b, "   agencies: %s\n", strings.Join(a.Agencies, ", "))
+	if len(d.Agencies) > 0 {
+		fmt.Fprintf(&b, "   agencies: %s\n", strings.Join(d.Agencies, ", "))
 	}
-	for _, f := range metadataLines(a) {
-		fmt.Fprintf(&b, "   %s (line %d): %s\n", f.name, f.line, f.value)
+	for _, f := range d.Fields {
+		fmt.Fprintf(&b, "   %s (line %d): %s\n", f.Name, f.Line, f.Text())
 	}
-	for _, r := range a.Removed {
-		if r.Learned != nil {
-			fmt.Fprintf(&b, "   line %d: learned furniture, in %d documents: %s\n", r.Line, r.Learned.Documents, r.Learned.Text)
-		}
+	for _, l := range d.Learned() {
+		fmt.Fprintf(&b, "   line %d: learned furniture, in %d documents: %s\n", l.N, l.Learned.Documents, l.Learned.Text)
 	}
-	for _, w := range a.Warnings {
+	for _, w := range d.Warnings {
 		fmt.Fprintf(&b, "   %s %s\n", e.paint("33", w.Code), w.Message)
 	}
 	io.WriteString(e.w, b.String())
@@ -223,51 +247,4 @@ func joinInts(v []int) string {
 		s[i] = fmt.Sprint(n)
 	}
 	return strings.Join(s, ", ")
-}
-
-// metadataField is a field of the record's metadata and the line it was
-// taken from, for the summary.
-type metadataField struct {
-	name  string
-	line  int
-	value string
-}
-
-// metadataLines lists the metadata fields of a that are set, in the order
-// of their lines.
-func metadataLines(a *parse.Article) []metadataField {
-	var out []metadataField
-	add := func(name, value string) {
-		if line, ok := a.Sources[name]; ok {
-			out = append(out, metadataField{name, line, value})
-		}
-	}
-	if p := a.Published; p != nil {
-		v := p.Text
-		if p.ISO != nil {
-			v = *p.ISO + " (" + p.Text + ")"
-		} else {
-			v += " (" + p.Calendar + ")"
-		}
-		add("published", v)
-	}
-	if len(a.Authors) > 0 {
-		add("authors", strings.Join(a.Authors, ", "))
-	}
-	for _, f := range []struct {
-		name string
-		v    *string
-	}{{"url", a.URL}, {"site", a.Site}, {"category", a.Category}, {"doc_id", a.DocID}} {
-		if f.v != nil {
-			add(f.name, *f.v)
-		}
-	}
-	if a.Dateline != nil {
-		add("dateline", a.Dateline.Text)
-	}
-	if a.Summary != nil {
-		add("summary", a.Summary.Text)
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].line < out[j].line })
-	return out
 }
