@@ -33,6 +33,8 @@ type batchOptions struct {
 	debug    bool
 	force    bool
 	check    bool
+	prune    bool
+	sync     bool
 	follow   bool
 	report   string
 	// furniture is --furniture: "auto" learns the page furniture of SRC
@@ -54,9 +56,11 @@ a/b.txt" what b.jsonl holds.
 
 A rerun converts only what changed (source bytes, schema version or options); --force redoes
 everything. Outputs are written by temp file and rename, so a run may be killed at any moment
-and a rerun completes the tree. --check writes nothing, lists missing and stale outputs on
-stdout and exits 1 if there are any. A file that fails gets no output, is listed in the summary
-(stderr) and in --report, and the run goes on; the exit status is then 1.
+and a rerun completes the tree; --sync also makes them durable against a power loss. --check
+writes nothing, lists missing, stale and orphaned outputs (whose source is gone or no longer
+included) on stdout and exits 1 if there are any; --prune removes the orphaned ones. A file
+that fails gets no output, is listed in the summary (stderr) and in --report, and the run goes
+on; the exit status is then 1. One run at a time writes a DST: a second one exits 3 at once.
 
 --furniture auto first reads SRC and learns the lines that repeat across its documents (an app
 promo, a disclaimer, teasers of other stories), as "khabar furniture" does, and removes them from
@@ -75,10 +79,12 @@ in DST/.khabar-furniture.lex; when it changes, a rerun reconverts every output.`
 	o.doc = addDocFlags(cmd, "auto")
 	f.StringSliceVar(&o.include, "include", []string{"*.txt"}, "convert files matching `GLOB` (on the name; on the path from SRC if it holds a /)")
 	f.StringSliceVar(&o.exclude, "exclude", nil, "skip files and folders matching `GLOB`")
-	f.BoolVar(&o.quiet, "quiet", false, "print neither progress nor summary")
+	f.BoolVarP(&o.quiet, "quiet", "q", false, "print neither progress nor summary")
 	f.BoolVar(&o.debug, "debug", false, "print what happens to each file; add a short stack to E_INTERNAL messages")
 	f.BoolVar(&o.force, "force", false, "convert every file, even those whose output is up to date")
-	f.BoolVar(&o.check, "check", false, "write nothing; list missing and stale outputs on stdout and exit 1 if any")
+	f.BoolVar(&o.check, "check", false, "write nothing; list missing, stale and orphaned outputs on stdout and exit 1 if any")
+	f.BoolVar(&o.prune, "prune", false, "remove orphaned outputs: those the manifest records for sources gone from SRC or no longer included")
+	f.BoolVar(&o.sync, "sync", false, "sync each output and its folder to disk before the manifest records it")
 	f.BoolVar(&o.follow, "follow", false, "follow symlinks to folders (loops are detected and skipped)")
 	f.StringVar(&o.report, "report", "", "write one JSON line per failed, skipped or warned file to `FILE`")
 	f.StringVar(&o.furniture, "furniture", "none", "page furniture `MODE`: auto (learn the lines that repeat across SRC and remove them) or none")
@@ -111,6 +117,9 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 	if o.check && o.force {
 		return usageErrorf("--check and --force cannot be used together")
 	}
+	if o.check && o.prune {
+		return usageErrorf("--check and --prune cannot be used together: --check writes nothing")
+	}
 	if o.report != "" && within(o.report, o.src) {
 		return usageErrorf("--report: %s is inside SRC, which batch never writes", o.report)
 	}
@@ -121,7 +130,7 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 	bar := newProgress(o.stderr, !o.quiet && !o.debug)
 	opts := batch.Options{
 		Parse: po, Include: o.include, Exclude: o.exclude, Jobs: o.jobs,
-		Force: o.force, Check: o.check, Follow: o.follow,
+		Force: o.force, Check: o.check, Prune: o.prune, Sync: o.sync, Follow: o.follow,
 		Furniture: o.furniture == "auto",
 	}
 	if bar.drawn() {
@@ -160,7 +169,7 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 	switch {
 	case err != nil:
 		return fatalErrorf("%v", err)
-	case sum.Failed > 0 || o.check && (sum.Missing+sum.Stale > 0 || furnitureOutdated(sum)):
+	case sum.Failed > 0 || o.check && (sum.Missing+sum.Stale+sum.Orphans > 0 || furnitureOutdated(sum)):
 		return errSomeFailed
 	}
 	return nil
@@ -180,15 +189,19 @@ func tuneGC() {
 }
 
 // listStale prints, for --check, one line per output that is missing or
-// stale: the state and the source's path from SRC. The learned furniture
-// comes first, by its name in DST, when it is missing or stale.
+// stale, the state and the source's path from SRC, then one line per
+// orphaned output, "orphan" and the output's path from DST. The learned
+// furniture comes first, by its name in DST, when it is missing or stale.
 func listStale(w io.Writer, sum *batch.Summary) {
 	if furnitureOutdated(sum) {
 		fmt.Fprintf(w, "%s %s\n", sum.Furniture, batch.FurnitureFile)
 	}
 	for _, p := range sum.Problems {
-		if p.State == batch.Missing || p.State == batch.Stale {
+		switch p.State {
+		case batch.Missing, batch.Stale:
 			fmt.Fprintf(w, "%s %s\n", p.State, p.Path)
+		case batch.Orphan:
+			fmt.Fprintf(w, "%s %s\n", p.State, p.Output)
 		}
 	}
 }
@@ -259,10 +272,11 @@ func within(p, dir string) bool {
 }
 
 // reportLine is a line of --report: a file that failed, was skipped or
-// has warnings (with --check, also one missing or stale).
+// has warnings (with --check, also one missing or stale), or an orphaned
+// output, kept or pruned.
 type reportLine struct {
 	Path     string          `json:"path"`
-	Status   string          `json:"status"` // failed, skipped, warned, missing or stale
+	Status   string          `json:"status"` // failed, skipped, warned, missing, stale, orphan or pruned
 	Reason   string          `json:"reason"`
 	Output   *string         `json:"output"` // the output written, if any
 	Errors   []batch.Problem `json:"errors"`

@@ -93,3 +93,21 @@ func TestCompleteOps(t *testing.T) {
 		t.Errorf("completeOps(\"\") gives %d names, want %d", len(got), len(arabic.Ops()))
 	}
 }
+
+// TestQuietShort: every command that has --quiet takes -q for it.
+func TestQuietShort(t *testing.T) {
+	n := 0
+	for _, cmd := range newRootCmd().Commands() {
+		f := cmd.Flags().Lookup("quiet")
+		if f == nil {
+			continue
+		}
+		n++
+		if f.Shorthand != "q" {
+			t.Errorf("khabar %s: --quiet has no -q", cmd.Name())
+		}
+	}
+	if n < 4 {
+		t.Errorf("%d commands have --quiet, want parse, explain, furniture and batch at least", n)
+	}
+}

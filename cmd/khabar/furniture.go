@@ -41,7 +41,7 @@ story's lead are never learned; a story read twice (the same title) counts once.
 	f.IntVar(&o.minDocs, "min-docs", furniture.DefaultMinDocs, "learn a line found in at least `N` documents")
 	f.Float64Var(&o.minShare, "min-share", furniture.DefaultMinShare, "and in at least this `SHARE` of them (0.002 is 0.2%)")
 	f.IntVar(&o.maxLines, "max-lines", furniture.DefaultMaxLines, "count at most `N` different lines at once; past it, counts are approximate")
-	f.BoolVar(&o.quiet, "quiet", false, "print no message for documents that failed")
+	f.BoolVarP(&o.quiet, "quiet", "q", false, "print no message for documents that failed")
 	o.inputFormat = "text"
 	return cmd
 }

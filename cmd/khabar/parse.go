@@ -50,7 +50,7 @@ or --input-format jsonl give JSON Lines, one record per document, in input order
 	f.StringVar(&o.inputFormat, "input-format", "text", "input format: text|jsonl (one {\"id\", \"text\"} object a line)")
 	f.BoolVar(&o.explain, "explain", false, "add the kind of every line to each record (lines)")
 	f.BoolVar(&o.jsonl, "jsonl", false, "write JSON Lines even for one document")
-	f.BoolVar(&o.quiet, "quiet", false, "print no message for failed documents")
+	f.BoolVarP(&o.quiet, "quiet", "q", false, "print no message for failed documents")
 	f.BoolVar(&o.debug, "debug", false, "add a short stack to E_INTERNAL messages")
 	return cmd
 }
@@ -117,7 +117,7 @@ func runParse(o *parseOptions) error {
 					fmt.Fprintf(o.stderr, "khabar: %s\n", rec.failure)
 				}
 			}
-			return rw.write(rec.json)
+			return rw.writeRecord(rec, pretty)
 		})
 	if err == nil {
 		err = rw.flush()
@@ -184,6 +184,7 @@ func (o *parseOptions) inputs() ([]input, bool, error) {
 // that goes to stderr when its document failed.
 type record struct {
 	json    []byte
+	article *parse.Article // instead of json, for a large record (see encodeRecord)
 	failure string
 }
 
@@ -194,7 +195,7 @@ func parseInput(in input, stdin io.Reader, po parse.Options, pretty bool, out ch
 	for a := range parse.Parse(r, in.name, po) {
 		var rec record
 		var err error
-		rec.json, err = parse.Marshal(a, pretty)
+		rec.json, rec.article, err = encodeRecord(a, pretty)
 		switch {
 		case err != nil:
 			rec.failure = fmt.Sprintf("%s: cannot encode record: %v", in.name, err)

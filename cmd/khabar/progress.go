@@ -79,6 +79,9 @@ func writeSummary(w io.Writer, s *batch.Summary, check bool) {
 		if s.Failed > 0 {
 			fmt.Fprintf(w, ", %d unreadable", s.Failed)
 		}
+		if s.Orphans > 0 {
+			fmt.Fprintf(w, ", %d orphaned", s.Orphans)
+		}
 		fmt.Fprintln(w)
 	} else {
 		fmt.Fprintf(w, "khabar batch: %s: %d converted, %d up to date, %d failed\n",
@@ -100,6 +103,12 @@ func writeSummary(w io.Writer, s *batch.Summary, check bool) {
 		fmt.Fprintf(w, "  %s, %s\n", plural(s.Warnings, "warning"), plural(s.Errors, "error"))
 		secs := max(s.Elapsed.Seconds(), 1e-3)
 		fmt.Fprintf(w, "  %s converted in %v (%s/s)\n", formatBytes(s.Bytes), s.Elapsed.Round(time.Millisecond), formatBytes(int64(float64(s.Bytes)/secs)))
+		if s.Pruned > 0 {
+			fmt.Fprintf(w, "  %s pruned: their sources are gone or no longer included\n", plural(s.Pruned, "orphaned output"))
+		}
+		if s.Orphans > 0 {
+			fmt.Fprintf(w, "  %s kept: their sources are gone or no longer included (--prune removes them)\n", plural(s.Orphans, "orphaned output"))
+		}
 	}
 	for _, p := range s.Problems {
 		if p.State == batch.Failed || p.State == batch.Skipped {

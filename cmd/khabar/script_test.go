@@ -9,9 +9,13 @@ import (
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"khabar":   func() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
+		"khabar": func() {
+			holdFromEnv()
+			os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+		},
 		"encode":   func() { os.Exit(encodeMain()) },
 		"exitcode": func() { os.Exit(exitcodeMain()) },
+		"waitfor":  func() { os.Exit(waitforMain()) },
 	})
 }
 

@@ -5,10 +5,14 @@ import (
 	"fmt"
 	"os"
 	"strconv"
+	"sync"
+	"time"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
+
+	"github.com/khabar/khabar/internal/testhook"
 )
 
 // Commands the test scripts run besides khabar.
@@ -91,4 +95,45 @@ func exitcodeMain() int {
 		return 1
 	}
 	return 0
+}
+
+// waitforMain is `waitfor FILE`: it waits until FILE exists, for a minute
+// at most, so that a script can wait for a command it runs in the
+// background to reach a point.
+func waitforMain() int {
+	if len(os.Args) != 2 {
+		fmt.Fprintln(os.Stderr, "usage: waitfor FILE")
+		return 2
+	}
+	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
+		if _, err := os.Stat(os.Args[1]); err == nil {
+			return 0
+		}
+	}
+	fmt.Fprintf(os.Stderr, "waitfor: no %s after a minute\n", os.Args[1])
+	return 1
+}
+
+// holdFromEnv holds a khabar of a script in the middle of its work when
+// KHABAR_TEST_HOLD names a file: before it builds its first record, it
+// creates that file's name with .reached added, then waits (a minute at
+// most) until the file itself exists. A script runs such a khabar in the
+// background, waits for the .reached file, acts, and lets it go on by
+// creating the file, or kills it.
+func holdFromEnv() {
+	hold := os.Getenv("KHABAR_TEST_HOLD")
+	if hold == "" {
+		return
+	}
+	var once sync.Once
+	testhook.BeforeAssemble = func([]byte) {
+		once.Do(func() {
+			os.WriteFile(hold+".reached", nil, 0o666)
+			for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
+				if _, err := os.Stat(hold); err == nil {
+					return
+				}
+			}
+		})
+	}
 }

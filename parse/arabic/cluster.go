@@ -17,49 +17,41 @@ import (
 // letter folds on each segment until they settle.
 
 // scanCluster finds the end of the cluster whose first code point ends at
-// i, and whether its terminator is a letter. ok is false when src ends
-// before the terminator and more input may come.
-//
-// A code point the ops delete (an invisible control) more than
-// maxClusterRead bytes into the cluster ends it: a cluster is read whole,
-// and transform.Reader holds 4 KiB of input, so a longer run of controls
-// between two marks would otherwise stop a stream. Where the cut falls
-// depends only on the cluster, never on how the input is chunked.
-func (n *Normalizer) scanCluster(src []byte, i int, atEOF bool) (end int, right, ok bool) {
-	from := i
+// i, the bytes it holds from i on that the ops do not delete, and whether
+// its terminator is a letter. ok is false when src ends before the
+// terminator and more input may come. The code points the ops delete (an
+// invisible control, say) are part of the cluster, however many: they
+// are deleted before NFC orders and composes its marks. With limit >= 0,
+// the scan stops once more than limit bytes are kept, ok false and long
+// true: a cluster that long is cut where NFC allows, and finding its end
+// again after every cut would make a long run of marks quadratic.
+func (n *Normalizer) scanCluster(src []byte, i int, atEOF bool, limit int) (end, kept int, right, ok, long bool) {
 	for i < len(src) {
 		if !atEOF && !utf8.FullRune(src[i:]) {
-			return 0, false, false
+			return 0, kept, false, false, false
 		}
 		r, size := utf8.DecodeRune(src[i:])
 		e := n.lookup(r)
 		switch e.kind() {
 		case kDel:
-			if i-from > maxClusterRead {
-				return i, false, true
-			}
 			i += size
 			continue
 		case kMark, kTatweel:
-			i += size
-			continue
 		case kPres:
 			first, _ := utf8.DecodeRuneInString(presentationForm(r))
-			if !startsBase(first) {
-				i += size
-				continue
+			if startsBase(first) {
+				return i, kept, isLetter(first), true, false
 			}
-			return i, isLetter(first), true
+		default:
+			return i, kept, e.letter(), true, false
 		}
-		return i, e.letter(), true
+		i += size
+		if kept += size; limit >= 0 && kept > limit {
+			return i, kept, false, false, true
+		}
 	}
-	return len(src), false, atEOF
+	return len(src), kept, false, atEOF, false
 }
-
-// maxClusterRead bounds the bytes of a cluster read before a control ends
-// it; with the cluster's first code point and the control it stays below
-// transform.Reader's 4 KiB.
-const maxClusterRead = 3 << 10
 
 // startsBase reports whether r starts a new NFC segment and is a base for
 // the tatweel op: a presentation form expanding to such a rune ends a
@@ -93,13 +85,18 @@ func (n *Normalizer) cluster(dst []byte, raw []byte, r rune, e entry, right, cgj
 		n.out = n.emit(n.out, graphemeJoiner, &ch)
 	}
 
-	if len(n.out) > len(dst) {
+	if len(n.out) > len(dst) && len(n.out) <= maxCluster {
 		n.st = saved
 		return 0, false
 	}
 	n.changes.Add(&ch)
 	n.st.afterCR = false
-	return copy(dst, n.out), true
+	w := copy(dst, n.out)
+	if w < len(n.out) {
+		// Larger than any buffer need be: the rest is written next.
+		n.pendOut = append(n.pendOut[:0], n.out[w:]...)
+	}
+	return w, true
 }
 
 // expand applies the one-rune ops that run before kashidas are decided:

@@ -33,19 +33,25 @@
 // and only the rare cluster around a mark, a tatweel or a presentation form
 // goes through x/text's NFC.
 //
-// A Normalizer streams: it holds at most one letter (which a following mark
-// may change), one space, a count of tatweels and a few flags between
-// calls, and its output does not depend on how the input is cut. It is a transform.SpanningTransformer:
+// A Normalizer streams: between calls it holds at most one letter (which
+// a following mark may change), one space, a count of tatweels, a few
+// flags and, rarely, the end of a cluster of marks (below), and its output
+// does not depend on how the input is cut. It is a
+// transform.SpanningTransformer:
 //
 //	r := transform.NewReader(src, arabic.New(arabic.Default))
 //
 // String normalizes a string; Key folds a line for matching.
 //
-// Limits: none in practice. Runs of spaces, tatweels, marks and invisible
-// controls of any length stream through transform.Reader's 4 KiB buffer
-// (a run of marks is cut where NFC itself inserts a combining grapheme
-// joiner U+034F, after 30 of them). Only input made to defeat that, more
-// than 4 KiB of invisible controls between fewer than 30 marks, or of
-// marks between a kashida and the next letter, makes transform.Reader
-// report transform.ErrShortSrc.
+// Limits: none in practice, and a stream never stops. Runs of spaces,
+// tatweels and invisible controls stream through transform.Reader's 4 KiB
+// buffer, and so do runs of marks (cut where NFC itself inserts a
+// combining grapheme joiner U+034F, after 30 of them). A cluster of marks
+// is normalized whole however many deleted controls stand among its marks:
+// when it runs past the end of the caller's buffer, the normalizer takes
+// it in, drops its controls, and keeps its marks until the cluster ends,
+// rather than cut it or report transform.ErrShortSrc with a full buffer.
+// Only a cluster that NFC cannot cut, longer than that buffer (thousands
+// of marks between a kashida and the next letter, or marks that have a
+// decomposition), is held whole: memory then grows with it.
 package arabic

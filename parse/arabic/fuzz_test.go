@@ -61,6 +61,66 @@ func fuzzNormalize(f *testing.F, o Options) {
 	})
 }
 
+// FuzzNormalizeClusters checks idempotence, the reference and streaming
+// on texts rich in marks and in long runs of invisible controls, built
+// from the fuzzer's bytes by clusterText: the runs of controls are far
+// longer than the strings the fuzzer tries on its own.
+func FuzzNormalizeClusters(f *testing.F) {
+	f.Add([]byte{0, 0, 5, 0, 19, 200, 6, 0}, uint64(1)) // ب, shadda, 4,801 LRMs, fatha
+	f.Add([]byte{0, 0, 1, 0, 12, 200, 2, 0}, uint64(1))
+	f.Add([]byte{5, 1, 1, 0, 13, 255, 3, 1, 14, 90, 6, 2, 0, 0}, uint64(2))
+	f.Add([]byte{9, 0, 4, 0, 15, 40, 4, 3, 16, 120, 1, 1, 11, 0}, uint64(3))
+	f.Fuzz(func(t *testing.T, prog []byte, seed uint64) {
+		s := clusterText(prog)
+		tm := time.AfterFunc(20*time.Second, func() { panic(fmt.Sprintf("hang on %d bytes from %v", len(s), prog)) })
+		defer tm.Stop()
+		for _, o := range []Options{Default, Search, Search.Without(NFC), None.With(Controls, NFC)} {
+			out := String(o, s)
+			if again := String(o, out); again != out {
+				t.Fatalf("%s: not idempotent on %v:\n once %+.200q\ntwice %+.200q", o.Names(), prog, out, again)
+			}
+			if want := reference(o, s); out != want {
+				t.Fatalf("%s: differs from the reference on %v:\n got %+.200q\nwant %+.200q", o.Names(), prog, out, want)
+			}
+			r := transform.NewReader(&chunkReader{s: s, rng: rand.New(rand.NewPCG(seed, 1))}, New(o))
+			streamed, err := io.ReadAll(r)
+			if err != nil {
+				t.Fatalf("%s: %v on %v", o.Names(), err, prog)
+			}
+			if string(streamed) != out {
+				t.Fatalf("%s: streamed output differs on %v", o.Names(), prog)
+			}
+		}
+	})
+}
+
+// clusterPieces are what clusterText builds texts of: letters, marks
+// (simple ones, ones that compose, one with a decomposition), a tatweel,
+// a presentation form of a mark, spaces and a line feed, then the
+// invisible controls the ops delete, which it repeats by the hundred.
+var clusterPieces = []string{
+	"ب", "ا", "و", "ل", "a", "\u0651", "\u064e", "\u0650", "\u0653", "\u0654", "\u0655", "\u0670",
+	"ـ", "\uFE76", " ", "\n", "\u0f73", "\u0301", "\u06d6",
+}
+
+var clusterControls = []string{"\u200e", "\u200f", "\u061c", "\u202b", "\u2067", "\u200b", "\u00ad", "\ufeff"}
+
+// clusterText reads prog two bytes at a time: the first picks a piece,
+// the second says how many times: up to 3 for a piece, up to 255 × 24
+// for a control.
+func clusterText(prog []byte) string {
+	var b strings.Builder
+	for i := 0; i+1 < len(prog) && b.Len() < 1<<16; i += 2 {
+		k := int(prog[i]) % (len(clusterPieces) + len(clusterControls))
+		if k < len(clusterPieces) {
+			b.WriteString(strings.Repeat(clusterPieces[k], 1+int(prog[i+1])%3))
+			continue
+		}
+		b.WriteString(strings.Repeat(clusterControls[k-len(clusterPieces)], 1+int(prog[i+1])*24))
+	}
+	return b.String()
+}
+
 // checkKept fails if out has fewer of some code point than s, when that
 // code point is one no op of o deletes, maps or composes.
 func checkKept(t *testing.T, o Options, s, out string) {

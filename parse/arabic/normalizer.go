@@ -17,6 +17,17 @@ type Normalizer struct {
 	st      state
 	hi      hiCache
 
+	// carry holds input taken from the caller but not yet normalized: a
+	// cluster longer than the caller's buffer (see Transform). inRun tells
+	// that it ends inside the cluster, tried the size it had when it was
+	// last normalized in vain.
+	carry []byte
+	inRun bool
+	tried int
+	// pendOut is output not yet written: the end of a cluster larger than
+	// the caller's buffer.
+	pendOut []byte
+
 	// scratch buffers, reused across calls
 	rs  []rune
 	res []rune
@@ -77,10 +88,132 @@ func (n *Normalizer) Changes() *Changes { return &n.changes }
 func (n *Normalizer) Reset() {
 	n.st = state{pend: -1, lineStart: true}
 	n.changes = Changes{}
+	n.carry, n.inRun, n.tried, n.pendOut = n.carry[:0], false, 0, n.pendOut[:0]
 }
 
+// carryAt is the size of input past which the normalizer keeps a cluster
+// it cannot finish itself, instead of asking the caller for more input
+// with transform.ErrShortSrc: well below the 4 KiB of transform.Reader,
+// which fails when a transformer asks for more than its buffer holds.
+const carryAt = 256
+
 // Transform implements transform.Transformer.
+//
+// A cluster (a mark, a tatweel or a presentation form, the marks and
+// invisible controls after it, up to the next base) is normalized whole,
+// and no cut of it is chosen by the size of the caller's buffers. When
+// src ends inside one with more than carryAt bytes of it in hand, the
+// normalizer takes them all and keeps the cluster itself, the controls it
+// holds (deleted anyway) already dropped; so a stream never stops on a
+// cluster, however many controls it holds. Only a cluster of marks that
+// NFC cannot cut, and that holds more than transform.Reader's buffer,
+// makes the normalizer keep more than a few bytes: memory then grows with
+// that cluster.
 func (n *Normalizer) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
+	if len(n.carry) == 0 {
+		nDst, nSrc, err = n.transform(dst, src, atEOF)
+		if err == transform.ErrShortSrc && len(src)-nSrc > carryAt {
+			n.hold(src[nSrc:])
+			return nDst, len(src), nil
+		}
+		return nDst, nSrc, err
+	}
+	// The carry comes before src. Inside a cluster, the code points of src
+	// that go on with it are appended without the deleted ones; p is where
+	// the rest of src begins, appended as it is at v.
+	p := 0
+	if n.inRun {
+		n.carry, p, n.inRun = n.compact(n.carry, src, false)
+		if n.inRun && !atEOF && len(n.carry) < 2*n.tried {
+			// The cluster goes on, and has not doubled since it was last
+			// tried: wait for more rather than read it again and again.
+			if p < len(src) {
+				return 0, p, transform.ErrShortSrc // a code point cut short
+			}
+			return 0, len(src), nil
+		}
+	}
+	v := len(n.carry)
+	n.carry = append(n.carry, src[p:]...)
+	nDst, k, err := n.transform(dst, n.carry, atEOF)
+	if k >= v {
+		// What was kept is written: go on in src.
+		n.carry, n.inRun = n.carry[:0], false
+		nSrc = p + k - v
+		if err == transform.ErrShortSrc && len(src)-nSrc > carryAt {
+			n.hold(src[nSrc:])
+			return nDst, len(src), nil
+		}
+		return nDst, nSrc, err
+	}
+	if err == transform.ErrShortSrc {
+		n.hold(n.carry[k:])
+		return nDst, len(src), nil
+	}
+	// dst is full: keep the rest as it is.
+	n.carry, n.inRun = append(n.carry[:0], n.carry[k:]...), false
+	return nDst, len(src), err
+}
+
+// hold keeps b, which starts a cluster that more input must end, the
+// controls of that cluster dropped. b may lie in the carry: compacting
+// only ever moves bytes forward.
+func (n *Normalizer) hold(b []byte) {
+	c, p, in := n.compact(n.carry[:0], b, true)
+	n.carry, n.inRun = append(c, b[p:]...), in
+	n.tried = len(n.carry)
+}
+
+// compact appends to b the code points of src that go on a cluster (the
+// first one, when first, starts it), without the ones the ops delete,
+// which it counts. It stops at the first code point that ends the
+// cluster, and returns b, where it stopped in src, and whether the
+// cluster goes on past src. Deleting a code point the ops delete changes
+// nothing around it inside a cluster: the ops delete it before tatweels
+// and NFC look at the text, and a cluster holds no line break or space.
+func (n *Normalizer) compact(b, src []byte, first bool) ([]byte, int, bool) {
+	i := 0
+	if first && len(src) > 0 {
+		if !utf8.FullRune(src) {
+			return b, 0, true
+		}
+		_, size := utf8.DecodeRune(src)
+		b = append(b, src[:size]...)
+		i = size
+	}
+	for i < len(src) {
+		if !utf8.FullRune(src[i:]) {
+			return b, i, true
+		}
+		r, size := utf8.DecodeRune(src[i:])
+		e := n.lookup(r)
+		switch k := e.kind(); {
+		case k == kDel:
+			n.changes[e.op()]++
+		case k == kMark || k == kTatweel || k == kPres && !startsBasePres(r):
+			b = append(b, src[i:i+size]...)
+		default:
+			return b, i, false
+		}
+		i += size
+	}
+	return b, i, true
+}
+
+// startsBasePres reports whether the presentation form r expands to a
+// rune that ends a cluster.
+func startsBasePres(r rune) bool {
+	first, _ := utf8.DecodeRuneInString(presentationForm(r))
+	return startsBase(first)
+}
+
+// transform is Transform on src alone.
+func (n *Normalizer) transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
+	if len(n.pendOut) > 0 {
+		if nDst, err = n.drainOut(dst); err != nil {
+			return nDst, 0, err
+		}
+	}
 	for nSrc < len(src) {
 		r, size, e, ok := n.decode(src, nSrc, atEOF)
 		if !ok {
@@ -99,11 +232,24 @@ func (n *Normalizer) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err
 		if nDst, nSrc, err = n.step(dst, nDst, src, nSrc, r, size, e, atEOF); err != nil {
 			return nDst, nSrc, err
 		}
+		if len(n.pendOut) > 0 {
+			return nDst, nSrc, transform.ErrShortDst
+		}
 	}
 	if atEOF {
 		nDst, err = n.finish(dst, nDst)
 	}
 	return nDst, nSrc, err
+}
+
+// drainOut writes the output held back, as much as dst takes.
+func (n *Normalizer) drainOut(dst []byte) (int, error) {
+	w := copy(dst, n.pendOut)
+	n.pendOut = n.pendOut[:copy(n.pendOut, n.pendOut[w:])]
+	if len(n.pendOut) > 0 {
+		return w, transform.ErrShortDst
+	}
+	return w, nil
 }
 
 // decode returns the code point at src[i:] and its entry; ok is false if
@@ -186,26 +332,25 @@ const maxCluster = 1024
 
 // clusterStep normalizes the cluster starting at src[nSrc:].
 func (n *Normalizer) clusterStep(dst []byte, nDst int, src []byte, nSrc int, r rune, size int, e entry, atEOF bool) (int, int, error) {
-	end, right, ok := n.scanCluster(src, nSrc+size, atEOF)
+	end, _, right, ok, long := n.scanCluster(src, nSrc+size, atEOF, maxCluster-size)
 	cgj := false
-	if !ok || end-nSrc > maxCluster {
+	if !ok {
 		// Too long to wait for its end or to write at once: count the
 		// tatweels, or cut the marks where NFC closes a segment.
+		cut := false
 		switch e.kind() {
 		case kTatweel:
 			if j := n.holdTatweels(src, nSrc, atEOF); j > nSrc {
 				return nDst, j, nil
 			}
 		case kMark, kPres:
-			limit := len(src)
-			if ok {
-				limit = end
-			}
-			if cut, c, found := n.cutMarks(src[:limit], nSrc); found {
-				end, cgj, ok = cut, c, true
-			}
+			end, cgj, cut = n.cutMarks(src, nSrc)
 		}
-		if !ok {
+		if !cut && long {
+			// No cut: the cluster is written whole, from its end.
+			end, _, right, ok, _ = n.scanCluster(src, nSrc+size, atEOF, -1)
+		}
+		if !cut && !ok {
 			return nDst, nSrc, transform.ErrShortSrc
 		}
 	}

@@ -59,6 +59,32 @@ func TestReferenceGenerated(t *testing.T) {
 	}
 }
 
+// controlClusters are clusters of marks holding long runs of invisible
+// controls, longer than transform.Reader's buffer: one pass must give
+// the reference's output, as if the controls were not there.
+var controlClusters = []string{
+	"ب\u0651" + strings.Repeat("\u200e", 5000) + "\u064e",
+	"ب\u0651" + strings.Repeat("\u200f\u200e", 2000) + "\u064e" + strings.Repeat("\u200f", 2000) + "\u0650 نص",
+	"ا" + strings.Repeat("\u200b", 3000) + "\u0653" + strings.Repeat("\u2067", 2000) + "\u0654",
+	"بـ" + strings.Repeat("\u200e", 2000) + "\u0651" + strings.Repeat("\u200e", 2000) + "ـب",
+	"\uFE76" + strings.Repeat("\u202b", 2000) + "\u0651\u064b",
+	"e\u0301" + strings.Repeat("\u00ad", 3000) + "\u0323",
+}
+
+func TestReferenceControlsInClusters(t *testing.T) {
+	for name, o := range optionSets {
+		for _, s := range controlClusters {
+			want, got := reference(o, s), String(o, s)
+			if got != want {
+				t.Errorf("%s: %.24q…: got %+.60q, want %+.60q", name, s, got, want)
+			}
+			if String(o, got) != got {
+				t.Errorf("%s: not idempotent on %.24q…", name, s)
+			}
+		}
+	}
+}
+
 func TestReferenceTestdata(t *testing.T) {
 	files, _ := filepath.Glob("../../testdata/*.txt")
 	if len(files) == 0 {

@@ -10,7 +10,7 @@ import (
 // is already normalized in the plain way: simple code points the ops keep,
 // single spaces inside a line, line feeds; it stops at anything else.
 func (n *Normalizer) Span(src []byte, atEOF bool) (int, error) {
-	if n.st.pend >= 0 || n.st.space != 0 || n.st.afterCR || n.st.tat > 0 || n.st.tatOut > 0 {
+	if n.st.pend >= 0 || n.st.space != 0 || n.st.afterCR || n.st.tat > 0 || n.st.tatOut > 0 || len(n.carry) > 0 || len(n.pendOut) > 0 {
 		if len(src) == 0 && !atEOF {
 			return 0, nil
 		}

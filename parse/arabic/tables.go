@@ -80,6 +80,12 @@ const tatweel = 0x0640
 // The code point sets of the ops, exactly as the package documentation
 // lists them.
 
+// IsControl reports whether the controls op deletes r: an invisible
+// control (a bidi mark, embedding or isolate, a zero-width space, a soft
+// hyphen, a byte order mark, a C0 control but TAB and LF). ZWNJ and ZWJ
+// are not.
+func IsControl(r rune) bool { return inControls(r) }
+
 func inControls(r rune) bool {
 	switch {
 	case r < 0x20:

@@ -295,8 +295,9 @@ func TestTransformJoinerCut(t *testing.T) {
 }
 
 // TestTransformLongControlRun streams clusters holding more deleted
-// controls than transform.Reader's 4 KiB can hold at once: the cluster is
-// cut after maxClusterRead bytes, the same way whole and streamed.
+// controls, or more marks NFC cannot cut, than transform.Reader's 4 KiB
+// can hold at once: the stream never stops, and gives in one pass the
+// reference's output, which a second pass leaves as it is.
 func TestTransformLongControlRun(t *testing.T) {
 	rng := rand.New(rand.NewPCG(9, 10))
 	for _, s := range []string{
@@ -305,18 +306,60 @@ func TestTransformLongControlRun(t *testing.T) {
 		"ب" + strings.Repeat("\u064e\u200f", 3000) + "ب",
 		"ب" + strings.Repeat("\uFE76\u200f", 1500),
 		strings.Repeat("ـ\u200e", 4000) + "ب",
+		"ب\u0651" + strings.Repeat("\u200e", 5000) + "\u064e",
+		"ب\u0651" + strings.Repeat("\u200e\u200f", 3000) + "\u064e\u200f\u0650ب",
+		"ا" + strings.Repeat("\u200f", 5000) + "\u0653\u200f" + strings.Repeat("\u200e", 3000) + "\u0654",
+		"بـ\u064e" + strings.Repeat("\u200f", 3000) + "\u0651ب",
+		"ب" + strings.Repeat("\u0651\u200e", 40) + strings.Repeat("\u200e", 4000) + "\u064e ب",
+		"لـ" + strings.Repeat("\u0651", 3000) + "ل",
+		"ب" + strings.Repeat("\u0f73", 3000) + "ل",
 	} {
-		for _, o := range []Options{Default, Search, None.With(Controls)} {
-			want := New(o).String(s)
-			for range 5 {
+		for _, o := range []Options{Default, Search, None.With(Controls), Search.Without(NFC)} {
+			want := reference(o, s)
+			if got := New(o).String(s); got != want {
+				t.Fatalf("%s: String differs from the reference on %.40q…:\n got %+.80q\nwant %+.80q", o.Names(), s, got, want)
+			}
+			if again := String(o, want); again != want {
+				t.Fatalf("%s: not idempotent on %.40q…", o.Names(), s)
+			}
+			for range 3 {
 				got, err := io.ReadAll(transform.NewReader(&chunkReader{s: s, rng: rng}, New(o)))
 				if err != nil {
 					t.Fatalf("%s: %v on %.40q…", o.Names(), err, s)
 				}
 				if string(got) != want {
-					t.Fatalf("%s: streamed output differs from String on %.40q…", o.Names(), s)
+					t.Fatalf("%s: streamed output differs from the reference on %.40q…", o.Names(), s)
 				}
 			}
+			got, err := io.ReadAll(transform.NewReader(strings.NewReader(s), New(o)))
+			if err != nil || string(got) != want {
+				t.Fatalf("%s: read in 4 KiB: %v, output right %v, on %.40q…", o.Names(), err, string(got) == want, s)
+			}
+			if got := drive(t, New(o), []byte(s), []int{len(s) / 3, len(s) / 2}, 3); got != want {
+				t.Fatalf("%s: with a 3-byte dst: output differs on %.40q…", o.Names(), s)
+			}
 		}
+	}
+}
+
+// TestControlsBetweenMarks is the normalizer case of thousands of
+// invisible controls between the marks of one letter: the marks come out
+// in canonical order in one pass, and every control is counted.
+func TestControlsBetweenMarks(t *testing.T) {
+	s := "ب\u0651" + strings.Repeat("\u200e\u200f", 2500) + "\u064e"
+	n := New(Default)
+	got := n.String(s)
+	if want := "ب\u064e\u0651"; got != want {
+		t.Fatalf("got %+q, want %+q (fatha, then shadda)", got, want)
+	}
+	if c := n.Changes()[Controls]; c != 5000 {
+		t.Errorf("%d controls counted, want 5000", c)
+	}
+	if again := String(Default, got); again != got {
+		t.Errorf("a second pass changes %+q into %+q", got, again)
+	}
+	streamed, err := io.ReadAll(transform.NewReader(strings.NewReader(s), New(Default)))
+	if err != nil || string(streamed) != got {
+		t.Errorf("streamed: %+q, %v; want %+q", streamed, err, got)
 	}
 }

@@ -24,7 +24,9 @@ type Options struct {
 	Exclude  []string      // globs, for files and folders
 	Jobs     int           // files converted at once; 0 is the number of CPUs
 	Force    bool          // convert every file, up to date or not
-	Check    bool          // write nothing; report missing and stale outputs
+	Check    bool          // write nothing; report missing, stale and orphaned outputs
+	Prune    bool          // remove orphaned outputs (see Run)
+	Sync     bool          // make each output durable before the manifest records it (see Run)
 	Follow   bool          // follow symlinks to folders, refusing loops
 	Progress func(Event)   // never called twice at once; nil for none, which spares a stat a file
 
@@ -59,6 +61,20 @@ func usagef(format string, args ...any) error {
 // .khabar-furniture.lex, beside the manifest. With Check, it is compared
 // with what would be written, and Summary.Furniture says whether it is
 // current.
+//
+// An output is orphaned when the manifest records it for a source this
+// run does not convert: a source gone from SRC, or one that Include,
+// Exclude or Follow now leave out. A file below a folder that cannot be
+// read is not taken for gone. Orphans are listed in the Summary (state
+// Orphan) and kept, or with Prune removed (state Pruned). Only a file the
+// manifest records, with the size it records, is ever removed, and
+// nothing else in DST is touched.
+//
+// Unless Check, Run holds a lock on DST (the file LockName) from start to
+// end: a second run on the same DST fails at once with a *LockedError.
+// Check takes no lock and never waits. With Sync, each output and its
+// folder are synced to stable storage before the manifest records the
+// output, and the manifest is written by temp file, synced, and rename.
 func Run(ctx context.Context, src, dst string, opts Options) (*Summary, error) {
 	start := time.Now()
 	r, err := newRunner(src, dst, opts)
@@ -67,6 +83,13 @@ func Run(ctx context.Context, src, dst string, opts Options) (*Summary, error) {
 	}
 	defer r.close()
 	if r.root != nil && !opts.Check {
+		if r.lock, err = lockDst(r.root, dst); err != nil {
+			var le *LockedError
+			if errors.As(err, &le) {
+				return nil, err
+			}
+			return nil, fmt.Errorf("cannot lock %s: %s", dst, pathErr(err))
+		}
 		if err := removeTemps(r.root, r.srcInDst); err != nil {
 			return nil, fmt.Errorf("cannot clean %s: %s", dst, pathErr(err))
 		}
@@ -90,23 +113,32 @@ func Run(ctx context.Context, src, dst string, opts Options) (*Summary, error) {
 			return nil, err
 		}
 	}
-	jobs := r.plan(w, prev)
+	jobs, orphans := r.plan(w, prev)
 	if !opts.Check {
 		// Keep the entries of the files still there; this also proves DST
 		// writable before any work is done.
-		if err := writeManifest(r.root, r.kept); err != nil {
+		if err := writeManifest(r.root, r.kept, opts.Sync); err != nil {
 			return nil, r.manifestErr(err)
 		}
 		if r.journal, err = openJournal(r.root); err != nil {
 			return nil, r.manifestErr(err)
 		}
+		if opts.Sync {
+			// The folders of the outputs an entry records are synced
+			// before it is written.
+			r.journal.before = r.dirs.syncDirty
+		}
 	}
-	sum, err := r.process(ctx, jobs, w)
+	orphaned, err := r.orphans(orphans, w.n)
+	if err != nil {
+		return nil, err
+	}
+	sum, err := r.process(ctx, jobs, w, orphaned)
 	if err == nil && !opts.Check {
 		err = r.journal.close()
 		r.journal = nil
 		if err == nil {
-			err = writeManifest(r.root, r.kept)
+			err = writeManifest(r.root, r.kept, opts.Sync)
 		}
 		if err != nil {
 			err = r.manifestErr(err)
@@ -130,6 +162,7 @@ type runner struct {
 	dirs     dirs
 	journal  *journal
 	kept     map[string]entry // the manifest as it stands
+	lock     *dstLock
 }
 
 func newRunner(src, dst string, opts Options) (*runner, error) {
@@ -143,6 +176,9 @@ func newRunner(src, dst string, opts Options) (*runner, error) {
 	}
 	if opts.Parse.JSONL {
 		return nil, usagef("batch reads text dumps, not JSON Lines")
+	}
+	if opts.Check && opts.Prune {
+		return nil, usagef("Check writes nothing: it cannot Prune")
 	}
 	if err := opts.Parse.Check(); err != nil {
 		return nil, &UsageError{err}
@@ -189,7 +225,7 @@ func newRunner(src, dst string, opts Options) (*runner, error) {
 	if r.root, err = os.OpenRoot(r.dst); err != nil {
 		return nil, fmt.Errorf("cannot open %s: %s", dst, pathErr(err))
 	}
-	r.dirs.root = r.root
+	r.dirs.root, r.dirs.sync = r.root, opts.Sync
 	return r, nil
 }
 
@@ -205,6 +241,7 @@ func (r *runner) close() {
 		r.journal.close()
 	}
 	r.dirs.closeAll()
+	r.lock.release()
 	if r.root != nil {
 		r.root.Close()
 	}

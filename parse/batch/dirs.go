@@ -16,17 +16,20 @@ const maxOpenDirs = 64
 // one system call instead of one per path component.
 type outDir struct {
 	*os.Root
-	dir  *os.File        // the folder itself, for the calls made by descriptor
-	fd   int             // dir's descriptor
-	had  map[string]bool // names there when the folder was opened
-	refs int
+	dir   *os.File        // the folder itself, for the calls made by descriptor
+	fd    int             // dir's descriptor
+	had   map[string]bool // names there when the folder was opened
+	refs  int
+	dirty bool // Sync: an output was renamed into it since it was last synced
 }
 
 // dirs opens the folders of DST, each once while in use.
 type dirs struct {
-	root *os.Root
-	mu   sync.Mutex
-	open map[string]*outDir
+	root  *os.Root
+	sync  bool // sync outputs and their folders (Options.Sync)
+	mu    sync.Mutex
+	open  map[string]*outDir
+	dirty []*outDir // Sync: folders an output was renamed into, not yet synced
 }
 
 // acquire returns the folder dir of DST, creating it if create is set; nil
@@ -39,8 +42,16 @@ func (d *dirs) acquire(dir string, create bool) (*outDir, error) {
 		return od, nil
 	}
 	if create && dir != "." {
+		_, err := d.root.Lstat(dir)
 		if err := d.root.MkdirAll(dir, 0o777); err != nil {
 			return nil, err
+		}
+		if d.sync && errors.Is(err, fs.ErrNotExist) {
+			// New folders: their names in the folders above must be
+			// durable too.
+			if err := d.syncParents(dir); err != nil {
+				return nil, err
+			}
 		}
 	}
 	r, err := d.root.OpenRoot(dir)
@@ -60,7 +71,7 @@ func (d *dirs) acquire(dir string, create bool) (*outDir, error) {
 	}
 	if len(d.open) >= maxOpenDirs {
 		for name, od := range d.open {
-			if od.refs == 0 {
+			if od.refs == 0 && !od.dirty {
 				od.close()
 				delete(d.open, name)
 			}
@@ -74,6 +85,57 @@ func (d *dirs) release(od *outDir) {
 	d.mu.Lock()
 	od.refs--
 	d.mu.Unlock()
+}
+
+// syncParents syncs the folders above dir, up to DST itself.
+func (d *dirs) syncParents(dir string) error {
+	for dir != "." {
+		dir = path.Dir(dir)
+		f, err := d.root.Open(dir)
+		if err != nil {
+			return err
+		}
+		err = syncDirFile(f)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// renamed notes, with Sync, that an output was renamed into od: syncDirty
+// syncs od before the manifest records that output.
+func (d *dirs) renamed(od *outDir) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if !od.dirty {
+		od.dirty = true
+		od.refs++ // kept open until synced
+		d.dirty = append(d.dirty, od)
+	}
+}
+
+// syncDirty syncs the folders outputs were renamed into since the last
+// call: one sync a folder for many outputs.
+func (d *dirs) syncDirty() error {
+	d.mu.Lock()
+	list := d.dirty
+	d.dirty = nil
+	for _, od := range list {
+		od.dirty = false
+	}
+	d.mu.Unlock()
+	var first error
+	for _, od := range list {
+		if err := od.syncDir(); err != nil && first == nil {
+			first = err
+		}
+		d.release(od)
+	}
+	return first
 }
 
 func (d *dirs) closeAll() {

@@ -41,7 +41,7 @@ func (r *runner) learnFurniture(ctx context.Context, files []srcFile) (string, e
 	}
 	state := r.furnitureState(buf.Bytes())
 	if !r.opts.Check && state != FurnitureCurrent {
-		if err := writeFileAtomic(r.root, FurnitureFile, buf.Bytes()); err != nil {
+		if err := writeFileAtomic(r.root, FurnitureFile, buf.Bytes(), r.opts.Sync); err != nil {
 			return "", fmt.Errorf("%s: %s", filepath.Join(r.dstArg, FurnitureFile), pathErr(err))
 		}
 	}

@@ -86,8 +86,8 @@ func readManifest(root *os.Root) (map[string]entry, error) {
 
 // writeManifest replaces the manifest with the entries, sorted by source,
 // so the manifest of a finished tree does not depend on -j or on how often
-// the run was interrupted.
-func writeManifest(root *os.Root, m map[string]entry) error {
+// the run was interrupted; synced with sync.
+func writeManifest(root *os.Root, m map[string]entry, sync bool) error {
 	// Pointers are sorted, not the entries: swapping those was most of
 	// the cost for a large tree.
 	all := make([]entry, 0, len(m))
@@ -105,7 +105,7 @@ func writeManifest(root *os.Root, m map[string]entry) error {
 	for _, e := range entries {
 		buf = appendEntry(buf, e)
 	}
-	return writeFileAtomic(root, manifestName, buf)
+	return writeFileAtomic(root, manifestName, buf, sync)
 }
 
 // journal appends entries to the manifest as outputs are finished. It
@@ -117,6 +117,7 @@ type journal struct {
 	buf     []byte
 	pending int
 	last    time.Time
+	before  func() error // called before the entries are written, if set
 }
 
 const (
@@ -142,6 +143,11 @@ func (j *journal) record(e entry) error {
 }
 
 func (j *journal) flush() error {
+	if j.before != nil && j.pending > 0 {
+		if err := j.before(); err != nil {
+			return err
+		}
+	}
 	_, err := j.f.Write(j.buf)
 	j.buf = j.buf[:0]
 	j.pending, j.last = 0, time.Now()

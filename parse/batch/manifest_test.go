@@ -76,7 +76,7 @@ func BenchmarkWriteManifest(b *testing.B) {
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := writeManifest(root, m); err != nil {
+		if err := writeManifest(root, m, false); err != nil {
 			b.Fatal(err)
 		}
 	}

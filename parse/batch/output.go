@@ -36,12 +36,17 @@ func createTemp(root *os.Root, dir string) (*os.File, string, error) {
 }
 
 // writeFileAtomic writes data to name in root by temp file and rename.
-func writeFileAtomic(root *os.Root, name string, data []byte) error {
+// With sync, the temp file is synced before the rename and the folder
+// after it: after a power loss, name holds the old bytes or the new ones.
+func writeFileAtomic(root *os.Root, name string, data []byte, sync bool) error {
 	f, tmp, err := createTemp(root, path.Dir(name))
 	if err != nil {
 		return err
 	}
 	_, err = f.Write(data)
+	if err == nil && sync {
+		err = f.Sync()
+	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
@@ -50,6 +55,18 @@ func writeFileAtomic(root *os.Root, name string, data []byte) error {
 	}
 	if err != nil {
 		root.Remove(tmp)
+		return err
+	}
+	if !sync {
+		return nil
+	}
+	d, err := root.Open(path.Dir(name))
+	if err != nil {
+		return err
+	}
+	err = syncDirFile(d)
+	if cerr := d.Close(); err == nil {
+		err = cerr
 	}
 	return err
 }

@@ -114,18 +114,29 @@ func (w *recordWriter) finish() (string, int64, error) {
 	if err := w.acquireDir(); err != nil {
 		return "", 0, err
 	}
+	sync := w.dirs.sync
 	if w.f == nil && w.dir.same(out, *w.buf) {
+		if sync {
+			// Written by an earlier run, perhaps without Sync.
+			if err := w.dir.syncFile(out); err != nil {
+				return "", 0, err
+			}
+			w.dirs.renamed(w.dir)
+		}
 		return w.stem + ext, w.size, w.dir.removeStale(base + w.otherExt(ext))
 	}
 	var err error
 	if w.f == nil {
 		// All of it is in hand: the temp file is written in one go.
-		w.tmp, err = w.dir.writeTemp(*w.buf)
+		w.tmp, err = w.dir.writeTemp(*w.buf, sync)
 		if err != nil {
 			return "", 0, err
 		}
 	} else {
 		err = w.flush()
+		if err == nil && sync {
+			err = w.f.Sync()
+		}
 		if cerr := w.f.Close(); err == nil {
 			err = cerr
 		}
@@ -138,7 +149,25 @@ func (w *recordWriter) finish() (string, int64, error) {
 		w.dir.Remove(w.tmp)
 		return "", 0, err
 	}
+	if sync {
+		// The rename is durable once the folder is synced, which is done
+		// before the manifest records the output.
+		w.dirs.renamed(w.dir)
+	}
 	return w.stem + ext, w.size, w.dir.removeStale(base + w.otherExt(ext))
+}
+
+// syncFile syncs the file name of od to stable storage.
+func (od *outDir) syncFile(name string) error {
+	f, err := od.Open(name)
+	if err != nil {
+		return err
+	}
+	err = f.Sync()
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 func (w *recordWriter) otherExt(ext string) string {

@@ -16,9 +16,11 @@ const (
 	Skipped                // not converted for a reason that is not an error (a symlink loop)
 	Missing                // Check: no current output
 	Stale                  // Check: an output from other bytes or options
+	Orphan                 // an output whose source is gone or left out, kept
+	Pruned                 // an orphaned output, removed (Options.Prune)
 )
 
-var stateNames = [...]string{"converted", "up to date", "failed", "skipped", "missing", "stale"}
+var stateNames = [...]string{"converted", "up to date", "failed", "skipped", "missing", "stale", "orphan", "pruned"}
 
 func (s State) String() string { return stateNames[s] }
 
@@ -30,7 +32,8 @@ type Problem struct {
 	Line    *int   `json:"line"`
 }
 
-// FileResult is what happened to one file of SRC.
+// FileResult is what happened to one file of SRC, or for Orphan and
+// Pruned, to an output whose source is no longer converted.
 type FileResult struct {
 	Path     string // relative to SRC, slash-separated
 	Output   string // relative to DST, slash-separated; "" when there is none
@@ -58,7 +61,8 @@ type Event struct {
 }
 
 // Summary totals a run. Problems lists, in walk order, every file that
-// failed, was skipped, has warnings, or (with Check) is missing or stale.
+// failed, was skipped, has warnings, or (with Check) is missing or stale,
+// then the orphaned outputs in the order of their sources.
 type Summary struct {
 	Files     int // files considered
 	Converted int
@@ -67,6 +71,8 @@ type Summary struct {
 	Skipped   int
 	Missing   int // Check only
 	Stale     int // Check only
+	Orphans   int // orphaned outputs kept
+	Pruned    int // orphaned outputs removed (Options.Prune)
 	Docs      int // documents written by this run
 	Images    int
 	Credits   int
@@ -99,6 +105,10 @@ func (s *Summary) add(r *FileResult) {
 		s.Missing++
 	case Stale:
 		s.Stale++
+	case Orphan:
+		s.Orphans++
+	case Pruned:
+		s.Pruned++
 	}
 	s.Docs += r.Docs
 	s.Images += r.Images

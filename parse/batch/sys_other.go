@@ -5,6 +5,7 @@ package batch
 import (
 	"bytes"
 	"os"
+	"runtime"
 )
 
 // readSmall opens the file name and, when it holds at most limit bytes,
@@ -30,13 +31,17 @@ func readSmall(name string, limit int64, b []byte) ([]byte, int64, error) {
 
 func dirFD(f *os.File) (int, error) { return -1, nil }
 
-// writeTemp writes data to a new temp file in od and returns its name.
-func (od *outDir) writeTemp(data []byte) (string, error) {
+// writeTemp writes data to a new temp file in od, synced if sync is set,
+// and returns its name.
+func (od *outDir) writeTemp(data []byte, sync bool) (string, error) {
 	f, name, err := createTemp(od.Root, ".")
 	if err != nil {
 		return "", err
 	}
 	_, err = f.Write(data)
+	if err == nil && sync {
+		err = f.Sync()
+	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
@@ -48,3 +53,15 @@ func (od *outDir) writeTemp(data []byte) (string, error) {
 }
 
 func (od *outDir) rename(from, to string) error { return od.Rename(from, to) }
+
+// syncDir syncs the folder od, where the system can.
+func (od *outDir) syncDir() error { return syncDirFile(od.dir) }
+
+// syncDirFile syncs the folder f, where the system can: Windows cannot
+// sync a folder, and makes a rename durable without it.
+func syncDirFile(f *os.File) error {
+	if err := f.Sync(); err != nil && runtime.GOOS != "windows" {
+		return err
+	}
+	return nil
+}

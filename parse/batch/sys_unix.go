@@ -66,10 +66,10 @@ func dirFD(f *os.File) (int, error) {
 	return fd, nil
 }
 
-// writeTemp writes data to a new temp file in od and returns its name.
-// The name has no slash and O_EXCL|O_NOFOLLOW open no existing file:
-// nothing outside od is reached.
-func (od *outDir) writeTemp(data []byte) (string, error) {
+// writeTemp writes data to a new temp file in od, synced to stable
+// storage if sync is set, and returns its name. The name has no slash and
+// O_EXCL|O_NOFOLLOW open no existing file: nothing outside od is reached.
+func (od *outDir) writeTemp(data []byte, sync bool) (string, error) {
 	for {
 		name := tempFileName()
 		fd, err := ignoringEINTR2(func() (int, error) {
@@ -82,6 +82,9 @@ func (od *outDir) writeTemp(data []byte) (string, error) {
 			return "", &os.PathError{Op: "open", Path: name, Err: err}
 		}
 		err = writeAll(fd, data)
+		if err == nil && sync {
+			err = ignoringEINTR(func() error { return fsync(fd) })
+		}
 		if cerr := unix.Close(fd); err == nil && cerr != nil {
 			err = cerr
 		}
@@ -110,6 +113,27 @@ func (od *outDir) rename(from, to string) error {
 	err := ignoringEINTR(func() error { return unix.Renameat(od.fd, from, od.fd, to) })
 	if err != nil {
 		return &os.LinkError{Op: "rename", Old: from, New: to, Err: err}
+	}
+	return nil
+}
+
+// syncDir syncs the folder od to stable storage: the names renamed into
+// it are durable then.
+func (od *outDir) syncDir() error {
+	if err := ignoringEINTR(func() error { return fsync(od.fd) }); err != nil {
+		return &os.PathError{Op: "sync", Path: ".", Err: err}
+	}
+	return nil
+}
+
+// syncDirFile syncs the folder f to stable storage.
+func syncDirFile(f *os.File) error {
+	fd, err := dirFD(f)
+	if err != nil {
+		return err
+	}
+	if err := ignoringEINTR(func() error { return fsync(fd) }); err != nil {
+		return &os.PathError{Op: "sync", Path: f.Name(), Err: err}
 	}
 	return nil
 }
