@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"runtime"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -19,7 +20,7 @@ type assembler struct {
 	lex         *lexicon.Lexicon
 	norm        *normalizer
 	lines       []classify.Line
-	res         []classify.Result
+	res         *classify.Results
 	joinWrapped bool          // consecutive paragraph lines are one wrapped paragraph
 	paras       int           // paragraphs so far, over all sections
 	lastPara    int           // line of the last paragraph line
@@ -52,11 +53,11 @@ type imageParts struct {
 // each section taking its paragraphs from the front of what is left.
 func (as *assembler) presize() {
 	var paras, images, removed, meta, sections int
-	for i, r := range as.res {
+	for i := range as.lines {
 		if as.lines[i].Blank {
 			continue
 		}
-		switch r.Kind {
+		switch as.res.Kind(i) {
 		case classify.Paragraph:
 			paras++
 		case classify.Caption, classify.CaptionRepeat, classify.Credit:
@@ -130,7 +131,9 @@ func (p *parser) assemble(a *Article, pd *prepared, sc *scratch) {
 		// Only blank lines: nothing to classify, and a line each would
 		// cost ~100 bytes (50 MB of line feeds took 4.9 GB).
 		a.Page = PageArticle
-		p.fill(a, pd, []classify.Line{{N: pd.d.first, Blank: true}}, []classify.Result{{}}, sc.norm)
+		lines := []classify.Line{{N: pd.d.first, Blank: true}}
+		sc.res.Classify(lines, p.lex) // a blank line's result: none
+		p.fill(a, pd, lines, &sc.res, sc.norm)
 		return
 	}
 	sc.lines = classify.AppendLines(sc.lines[:0], text, pd.d.first)
@@ -139,14 +142,23 @@ func (p *parser) assemble(a *Article, pd *prepared, sc *scratch) {
 			sc.lines[i].Blank = true // a NUL or form feed line ends many dumps
 		}
 	}
-	var page classify.Page
-	sc.res, page = classify.AppendPage(sc.res[:0], sc.lines, p.lex)
-	a.Page = PageKind(page)
-	p.fill(a, pd, sc.lines, sc.res, sc.norm)
+	a.Page = PageKind(sc.res.Classify(sc.lines, p.lex))
+	if len(sc.lines) >= collectLines {
+		// What the classifier kept of each line, some 100 bytes a line,
+		// is garbage now. The collector paces itself on a heap that grew
+		// by as much, so it would let the record grow the heap further
+		// rather than reuse that memory: collect it first.
+		runtime.GC()
+	}
+	p.fill(a, pd, sc.lines, &sc.res, sc.norm)
 }
 
+// collectLines is the number of lines of a document past which the
+// garbage the classifier leaves is collected at once.
+const collectLines = 1 << 19
+
 // fill builds the record from classified lines.
-func (p *parser) fill(a *Article, pd *prepared, lines []classify.Line, res []classify.Result, norm *normalizer) {
+func (p *parser) fill(a *Article, pd *prepared, lines []classify.Line, res *classify.Results, norm *normalizer) {
 	as := &assembler{a: a, lex: p.lex, norm: norm, lines: lines, res: res}
 	if pd.d.pooled != nil {
 		as.doc = pd.text // the strings of the record may not share it
@@ -161,7 +173,7 @@ func (p *parser) fill(a *Article, pd *prepared, lines []classify.Line, res []cla
 	}
 	as.finish()
 	if p.opts.Explain {
-		a.Lines = explainLines(lines, res, as)
+		a.Lines = explainLines(lines, res.AppendTo(make([]classify.Result, 0, res.Len())), as)
 	}
 	p.addWarnings(a, pd, lines, as)
 	a.Normalization.Changes = norm.changes.Map()
@@ -189,7 +201,7 @@ func (p *parser) fill(a *Article, pd *prepared, lines []classify.Line, res []cla
 
 // line adds line i to the record.
 func (as *assembler) line(i int) {
-	l, r := as.lines[i], as.res[i]
+	l, r := as.lines[i], as.res.At(i)
 	if l.Blank {
 		as.open = false
 		return
@@ -475,7 +487,7 @@ func endsSentence(s string) bool {
 // blank lines between paragraphs, and most lines followed by another
 // paragraph line stop mid-sentence. A dump with one paragraph a line (the
 // lines end sentences) keeps each line a paragraph.
-func wrappedStyle(lines []classify.Line, res []classify.Result) bool {
+func wrappedStyle(lines []classify.Line, res *classify.Results) bool {
 	gaps, touching, open := 0, 0, 0
 	prev, blankSince := -1, false
 	for i, l := range lines {
@@ -483,13 +495,13 @@ func wrappedStyle(lines []classify.Line, res []classify.Result) bool {
 			blankSince = true
 			continue
 		}
-		isPara := res[i].Kind == classify.Paragraph
+		isPara := res.Kind(i) == classify.Paragraph
 		if isPara && prev >= 0 {
 			if blankSince {
 				gaps++
 			} else {
 				touching++
-				if !endsSentence(strings.TrimSpace(res[prev].Text)) {
+				if !endsSentence(strings.TrimSpace(res.Text(prev))) {
 					open++
 				}
 			}

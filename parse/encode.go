@@ -18,12 +18,33 @@ import (
 // (a test holds them equal); the record is written by hand because
 // reflection and rune-by-rune escaping of Arabic text made encoding/json
 // a sixth of the parse time.
+//
+// A record of more than spillSize bytes goes to w in pieces as it is
+// encoded, so that it is never whole in memory: the record of a document
+// of a million lines, or of one line of 200 MB, is several times the
+// document's size.
 func Encode(w io.Writer, a *Article, pretty bool) error {
 	// The record is built in a buffer kept for the next call (w.Write
 	// does not keep it).
 	bp := encodeBufs.Get().(*[]byte)
-	b := AppendRecord((*bp)[:0], a, pretty)
-	_, err := w.Write(b)
+	sp := spiller{w: w, pretty: pretty}
+	b := appendArticle((*bp)[:0], a, &sp)
+	if sp.wrote {
+		sp.write(b)
+		sp.end()
+		putEncodeBuf(bp, b)
+		return sp.err
+	}
+	var err error
+	if pretty {
+		lp := encodeBufs.Get().(*[]byte)
+		out := append(appendIndent((*lp)[:0], b), '\n')
+		_, err = w.Write(out)
+		putEncodeBuf(lp, out)
+	} else {
+		b = append(b, '\n')
+		_, err = w.Write(b)
+	}
 	putEncodeBuf(bp, b)
 	return err
 }
@@ -32,12 +53,12 @@ func Encode(w io.Writer, a *Article, pretty bool) error {
 // buffer.
 func AppendRecord(b []byte, a *Article, pretty bool) []byte {
 	if !pretty {
-		return append(appendArticle(b, a), '\n')
+		return append(appendArticle(b, a, nil), '\n')
 	}
 	// The line is built in a buffer kept for the next call, then
 	// indented into b.
 	lp := encodeBufs.Get().(*[]byte)
-	line := appendArticle((*lp)[:0], a)
+	line := appendArticle((*lp)[:0], a, nil)
 	b = append(appendIndent(b, line), '\n')
 	putEncodeBuf(lp, line)
 	return b
@@ -58,7 +79,7 @@ const maxPooledBuf = 1 << 20
 
 // Marshal returns what Encode writes.
 func Marshal(a *Article, pretty bool) ([]byte, error) {
-	b := appendArticle(make([]byte, 0, 2048+3*len(a.Text)), a)
+	b := appendArticle(make([]byte, 0, 2048+3*len(a.Text)), a, nil)
 	if pretty {
 		// The indentation is a small share of a record: an eighth more
 		// than the line is room enough but for records of many short
@@ -147,8 +168,10 @@ func newline(b []byte, depth int) []byte {
 	return b
 }
 
-// appendArticle appends the record a on one line.
-func appendArticle(b []byte, a *Article) []byte {
+// appendArticle appends the record a on one line. With a spiller, it
+// hands what it has written to sp between the record's elements and
+// between the pieces of a long string (see spiller.spill).
+func appendArticle(b []byte, a *Article, sp *spiller) []byte {
 	b = appendString(append(b, `{"schema_version":`...), a.SchemaVersion)
 	b = appendString(append(b, `,"id":`...), a.ID)
 	b = appendString(append(b, `,"status":`...), a.Status)
@@ -166,72 +189,74 @@ func appendArticle(b []byte, a *Article) []byte {
 	if a.Title == nil {
 		b = append(b, "null"...)
 	} else {
-		b = appendTextLine(b, a.Title.Text, a.Title.Line)
+		b = appendLong(append(b, `{"text":`...), a.Title.Text, sp)
+		b = appendInt(append(b, `,"line":`...), a.Title.Line)
+		b = append(b, '}')
 	}
-	b = appendDateline(append(b, `,"dateline":`...), a.Dateline)
-	b = appendPublished(append(b, `,"published":`...), a.Published)
-	b = appendStrings(append(b, `,"authors":`...), a.Authors)
-	b = appendStringPtr(append(b, `,"url":`...), a.URL)
-	b = appendStringPtr(append(b, `,"site":`...), a.Site)
-	b = appendStringPtr(append(b, `,"category":`...), a.Category)
-	b = appendStringPtr(append(b, `,"doc_id":`...), a.DocID)
-	b = appendSummary(append(b, `,"summary":`...), a.Summary)
+	b = appendDateline(append(b, `,"dateline":`...), a.Dateline, sp)
+	b = appendPublished(append(b, `,"published":`...), a.Published, sp)
+	b = appendStrings(append(b, `,"authors":`...), a.Authors, sp)
+	b = appendStringPtr(append(b, `,"url":`...), a.URL, sp)
+	b = appendStringPtr(append(b, `,"site":`...), a.Site, sp)
+	b = appendStringPtr(append(b, `,"category":`...), a.Category, sp)
+	b = appendStringPtr(append(b, `,"doc_id":`...), a.DocID, sp)
+	b = appendSummary(append(b, `,"summary":`...), a.Summary, sp)
 	b = list(append(b, `,"meta":`...), a.Meta == nil)
 	for i, m := range a.Meta {
 		b = appendString(append(comma(b, i), `{"kind":`...), m.Kind)
-		b = appendString(append(b, `,"text":`...), m.Text)
+		b = appendLong(append(b, `,"text":`...), m.Text, sp)
 		b = appendInt(append(b, `,"line":`...), m.Line)
-		b = append(b, '}')
+		b = sp.spill(append(b, '}'))
 	}
 	b = list(end(b, a.Meta == nil, `,"images":`), a.Images == nil)
 	for i := range a.Images {
-		b = appendImage(comma(b, i), &a.Images[i])
+		b = sp.spill(appendImage(comma(b, i), &a.Images[i], sp))
 	}
 	b = list(end(b, a.Images == nil, `,"sections":`), a.Sections == nil)
 	var spanBuf [64][2]int
 	spans := spanBuf[:0]
 	for i := range a.Sections {
-		b, spans = appendSection(comma(b, i), &a.Sections[i], spans)
+		b, spans = appendSection(comma(b, i), &a.Sections[i], spans, sp)
 	}
 	b = list(end(b, a.Sections == nil, `,"credits":`), a.Credits == nil)
 	for i, c := range a.Credits {
-		b = appendString(append(comma(b, i), `{"text":`...), c.Text)
-		b = appendStrings(append(b, `,"agencies":`...), c.Agencies)
+		b = appendLong(append(comma(b, i), `{"text":`...), c.Text, sp)
+		b = appendStrings(append(b, `,"agencies":`...), c.Agencies, sp)
 		b = appendInt(append(b, `,"line":`...), c.Line)
 		b = appendIntPtr(append(b, `,"image":`...), c.Image)
-		b = append(b, '}')
+		b = sp.spill(append(b, '}'))
 	}
-	b = appendStrings(end(b, a.Credits == nil, `,"agencies":`), a.Agencies)
+	b = appendStrings(end(b, a.Credits == nil, `,"agencies":`), a.Agencies, sp)
 	b = list(append(b, `,"removed":`...), a.Removed == nil)
 	for i, r := range a.Removed {
 		b = appendString(append(comma(b, i), `{"kind":`...), r.Kind)
-		b = appendString(append(b, `,"text":`...), r.Text)
+		b = appendLong(append(b, `,"text":`...), r.Text, sp)
 		b = appendInt(append(b, `,"line":`...), r.Line)
 		b = appendString(append(b, `,"rule":`...), r.Rule)
 		if r.Learned == nil {
-			b = append(b, `,"learned":null}`...)
+			b = sp.spill(append(b, `,"learned":null}`...))
 			continue
 		}
-		b = appendString(append(b, `,"learned":{"text":`...), r.Learned.Text)
+		b = appendLong(append(b, `,"learned":{"text":`...), r.Learned.Text, sp)
 		b = appendInt(append(b, `,"documents":`...), r.Learned.Documents)
-		b = append(b, "}}"...)
+		b = sp.spill(append(b, "}}"...))
 	}
-	b = appendText(end(b, a.Removed == nil, `,"text":`), a, spans)
+	b = appendText(end(b, a.Removed == nil, `,"text":`), a, spans, sp)
 	b = appendNormalization(append(b, `,"normalization":`...), &a.Normalization)
 	b = appendStats(append(b, `,"stats":`...), &a.Stats)
 	b = list(append(b, `,"warnings":`...), a.Warnings == nil)
 	for i, w := range a.Warnings {
 		b = appendString(append(comma(b, i), `{"code":`...), w.Code)
-		b = appendString(append(b, `,"message":`...), w.Message)
+		b = appendLong(append(b, `,"message":`...), w.Message, sp)
 		b = appendIntPtr(append(b, `,"line":`...), w.Line)
-		b = append(b, '}')
+		b = sp.spill(append(b, '}'))
 	}
 	b = end(b, a.Warnings == nil, `,"error":`)
 	if a.Error == nil {
 		b = append(b, "null"...)
 	} else {
 		b = appendString(append(b, `{"code":`...), a.Error.Code)
-		b = appendString(append(b, `,"message":`...), a.Error.Message)
+		b = appendLong(append(b, `,"message":`...), a.Error.Message, sp)
 		b = append(b, '}')
 	}
 	if a.Lines != nil { // omitzero: absent unless asked for
@@ -239,7 +264,7 @@ func appendArticle(b []byte, a *Article) []byte {
 		for i, l := range a.Lines {
 			b = appendInt(append(comma(b, i), `{"n":`...), l.N)
 			b = appendString(append(b, `,"kind":`...), l.Kind)
-			b = append(b, '}')
+			b = sp.spill(append(b, '}'))
 		}
 		b = append(b, ']')
 	}
@@ -249,7 +274,7 @@ func appendArticle(b []byte, a *Article) []byte {
 func appendSource(b []byte, s *Source) []byte {
 	b = appendString(append(b, `{"path":`...), s.Path)
 	b = appendInt(append(b, `,"index":`...), s.Index)
-	b = appendStringPtr(append(b, `,"record_id":`...), s.RecordID)
+	b = appendStringPtr(append(b, `,"record_id":`...), s.RecordID, nil)
 	b = appendRange(append(b, `,"lines":`...), s.Lines)
 	b = strconv.AppendInt(append(b, `,"bytes":`...), s.Bytes, 10)
 	b = appendString(append(b, `,"encoding":`...), s.Encoding)
@@ -258,24 +283,24 @@ func appendSource(b []byte, s *Source) []byte {
 	return append(b, '}')
 }
 
-func appendDateline(b []byte, d *Dateline) []byte {
+func appendDateline(b []byte, d *Dateline, sp *spiller) []byte {
 	if d == nil {
 		return append(b, "null"...)
 	}
-	b = appendString(append(b, `{"text":`...), d.Text)
-	b = appendStringPtr(append(b, `,"place":`...), d.Place)
-	b = appendStringPtr(append(b, `,"agency":`...), d.Agency)
+	b = appendLong(append(b, `{"text":`...), d.Text, sp)
+	b = appendStringPtr(append(b, `,"place":`...), d.Place, sp)
+	b = appendStringPtr(append(b, `,"agency":`...), d.Agency, sp)
 	b = appendInt(append(b, `,"line":`...), d.Line)
 	return append(b, '}')
 }
 
-func appendImage(b []byte, img *Image) []byte {
+func appendImage(b []byte, img *Image, sp *spiller) []byte {
 	b = appendInt(append(b, `{"index":`...), img.Index)
 	b = append(b, `,"caption":`...)
 	if c := img.Caption; c == nil {
 		b = append(b, "null"...)
 	} else {
-		b = appendString(append(b, `{"text":`...), c.Text)
+		b = appendLong(append(b, `{"text":`...), c.Text, sp)
 		b = appendInts(append(b, `,"lines":`...), c.Lines)
 		b = append(b, '}')
 	}
@@ -283,29 +308,30 @@ func appendImage(b []byte, img *Image) []byte {
 	if c := img.Credit; c == nil {
 		b = append(b, "null"...)
 	} else {
-		b = appendString(append(b, `{"text":`...), c.Text)
-		b = appendStrings(append(b, `,"agencies":`...), c.Agencies)
+		b = appendLong(append(b, `{"text":`...), c.Text, sp)
+		b = appendStrings(append(b, `,"agencies":`...), c.Agencies, sp)
 		b = appendInt(append(b, `,"line":`...), c.Line)
 		b = append(b, '}')
 	}
-	b = appendStringPtr(append(b, `,"label":`...), img.Label)
+	b = appendStringPtr(append(b, `,"label":`...), img.Label, sp)
 	b = appendInt(append(b, `,"after_paragraph":`...), img.AfterParagraph)
 	return append(b, '}')
 }
 
 // appendSection appends s, and to spans where the escaped text of its
-// heading and paragraphs lies in b (appendText reuses them).
-func appendSection(b []byte, s *Section, spans [][2]int) ([]byte, [][2]int) {
+// heading and paragraphs lies in b (appendText reuses them), as long as
+// nothing of b was handed to sp.
+func appendSection(b []byte, s *Section, spans [][2]int, sp *spiller) ([]byte, [][2]int) {
 	b = append(b, `{"heading":`...)
 	if s.Heading == nil {
 		b = append(b, "null"...)
 	} else {
 		b = append(b, `{"text":`...)
 		n := len(b)
-		b = appendString(b, s.Heading.Text)
-		spans = append(spans, [2]int{n + 1, len(b) - 1})
+		b = appendLong(b, s.Heading.Text, sp)
+		spans = sp.span(spans, n+1, len(b)-1)
 		b = appendInt(append(b, `,"line":`...), s.Heading.Line)
-		b = append(b, '}')
+		b = sp.spill(append(b, '}'))
 	}
 	b = append(b, `,"paragraphs":`...)
 	if s.Paragraphs == nil {
@@ -315,10 +341,10 @@ func appendSection(b []byte, s *Section, spans [][2]int) ([]byte, [][2]int) {
 	for i, p := range s.Paragraphs {
 		b = append(comma(b, i), `{"text":`...)
 		n := len(b)
-		b = appendString(b, p.Text)
-		spans = append(spans, [2]int{n + 1, len(b) - 1})
+		b = appendLong(b, p.Text, sp)
+		spans = sp.span(spans, n+1, len(b)-1)
 		b = appendRange(append(b, `,"lines":`...), p.Lines)
-		b = append(b, '}')
+		b = sp.spill(append(b, '}'))
 	}
 	return append(b, "]}"...), spans
 }
@@ -326,10 +352,10 @@ func appendSection(b []byte, s *Section, spans [][2]int) ([]byte, [][2]int) {
 // appendText appends a.Text. The parser makes it of the headings and
 // paragraphs of the sections, parted by blank lines: when it is so, their
 // escaped text, which spans locates in b, is copied rather than escaped a
-// second time.
-func appendText(b []byte, a *Article, spans [][2]int) []byte {
-	if !textOfSections(a) {
-		return appendString(b, a.Text)
+// second time, unless it was handed to sp already.
+func appendText(b []byte, a *Article, spans [][2]int, sp *spiller) []byte {
+	if sp.spilled() || !textOfSections(a) {
+		return appendLong(b, a.Text, sp)
 	}
 	b = append(b, '"')
 	for i, sp := range spans {
@@ -374,7 +400,7 @@ func textOfSections(a *Article) bool {
 
 func appendNormalization(b []byte, n *Normalization) []byte {
 	b = appendString(append(b, `{"profile":`...), n.Profile)
-	b = appendStrings(append(b, `,"ops":`...), n.Ops)
+	b = appendStrings(append(b, `,"ops":`...), n.Ops, nil)
 	b = append(b, `,"changes":`...)
 	if n.Changes == nil {
 		return append(b, "null}"...)
@@ -400,12 +426,6 @@ func appendStats(b []byte, s *Stats) []byte {
 	b = appendInt(append(b, `,"credits":`...), s.Credits)
 	b = appendInt(append(b, `,"words":`...), s.Words)
 	b = appendInt(append(b, `,"chars":`...), s.Chars)
-	return append(b, '}')
-}
-
-func appendTextLine(b []byte, text string, line int) []byte {
-	b = appendString(append(b, `{"text":`...), text)
-	b = appendInt(append(b, `,"line":`...), line)
 	return append(b, '}')
 }
 
@@ -452,13 +472,13 @@ func appendInts(b []byte, v []int) []byte {
 	return append(b, ']')
 }
 
-func appendStrings(b []byte, v []string) []byte {
+func appendStrings(b []byte, v []string, sp *spiller) []byte {
 	if v == nil {
 		return append(b, "null"...)
 	}
 	b = append(b, '[')
 	for i, s := range v {
-		b = appendString(comma(b, i), s)
+		b = appendLong(comma(b, i), s, sp)
 	}
 	return append(b, ']')
 }
@@ -470,11 +490,11 @@ func appendIntPtr(b []byte, p *int) []byte {
 	return appendInt(b, *p)
 }
 
-func appendStringPtr(b []byte, p *string) []byte {
+func appendStringPtr(b []byte, p *string, sp *spiller) []byte {
 	if p == nil {
 		return append(b, "null"...)
 	}
-	return appendString(b, *p)
+	return appendLong(b, *p, sp)
 }
 
 // appendFloat writes f as encoding/json does.
@@ -486,22 +506,22 @@ func appendFloat(b []byte, f float64) []byte {
 	return strconv.AppendFloat(b, f, 'f', -1, 64)
 }
 
-func appendPublished(b []byte, p *Published) []byte {
+func appendPublished(b []byte, p *Published, sp *spiller) []byte {
 	if p == nil {
 		return append(b, "null"...)
 	}
-	b = appendString(append(b, `{"text":`...), p.Text)
-	b = appendStringPtr(append(b, `,"iso":`...), p.ISO)
+	b = appendLong(append(b, `{"text":`...), p.Text, sp)
+	b = appendStringPtr(append(b, `,"iso":`...), p.ISO, sp)
 	b = appendString(append(b, `,"calendar":`...), p.Calendar)
 	b = appendInt(append(b, `,"line":`...), p.Line)
 	return append(b, '}')
 }
 
-func appendSummary(b []byte, s *Summary) []byte {
+func appendSummary(b []byte, s *Summary, sp *spiller) []byte {
 	if s == nil {
 		return append(b, "null"...)
 	}
-	b = appendString(append(b, `{"text":`...), s.Text)
+	b = appendLong(append(b, `{"text":`...), s.Text, sp)
 	b = appendInt(append(b, `,"lines":[`...), s.Lines[0])
 	b = appendInt(append(b, ','), s.Lines[1])
 	return append(b, "]}"...)

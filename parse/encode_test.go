@@ -40,6 +40,9 @@ func checkEncode(t testing.TB, name string, a *Article) {
 		if app := AppendRecord([]byte("x"), a, pretty); !bytes.Equal(app[1:], got) || app[0] != 'x' {
 			t.Fatalf("%s (pretty %v): AppendRecord and Marshal differ", name, pretty)
 		}
+		if pieces := encodePieces(t, a, pretty); !bytes.Equal(pieces, got) {
+			t.Fatalf("%s (pretty %v): Encode in pieces and Marshal differ", name, pretty)
+		}
 		if want := encodeStd(t, a, pretty); !bytes.Equal(got, want) {
 			i := 0
 			for i < len(got) && i < len(want) && got[i] == want[i] {

@@ -23,13 +23,14 @@ func BenchmarkFill(b *testing.B) {
 	}
 	d := &rawDoc{raw: seed, first: 1, last: 45, size: int64(len(seed))}
 	lines := classify.SplitLines(string(seed), 1)
-	res := classify.Classify(lines, p.lex)
+	var res classify.Results
+	res.Classify(lines, p.lex)
 	b.SetBytes(int64(len(seed)))
 	b.ReportAllocs()
 	for b.Loop() {
 		a := p.newArticle(d)
 		pd := p.prepare(a, d)
-		p.fill(a, pd, lines, res, p.sc.norm)
+		p.fill(a, pd, lines, &res, p.sc.norm)
 		if err := Encode(io.Discard, a, false); err != nil {
 			b.Fatal(err)
 		}

@@ -16,6 +16,11 @@ import (
 func detectLanguage(text string, c arabic.Counts, lines []classify.Line) Language {
 	if text == "" {
 		var b strings.Builder
+		n := 0
+		for _, l := range lines {
+			n += len(l.Raw) + 1
+		}
+		b.Grow(n) // grown line by line, it would leave twice its size in garbage
 		for _, l := range lines {
 			b.WriteString(l.Raw)
 			b.WriteByte('\n')

@@ -51,7 +51,7 @@ func (as *assembler) metadata() {
 		bylineSiteLine           int
 	)
 	for i, l := range as.lines {
-		r := &as.res[i]
+		r := as.res.At(i)
 		if l.Blank {
 			continue
 		}

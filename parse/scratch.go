@@ -10,13 +10,13 @@ import (
 // scratch is what the parse of a document works in, kept from one
 // document to the next, and from one input to the next through a pool, so
 // that a long dump or a folder of small files does not allocate it anew
-// each time: the normalizer and the slices of lines and results. A parse
+// each time: the normalizer, the lines and their results. A parse
 // abandoned at its timeout still owns its scratch; the parser takes
 // another.
 type scratch struct {
 	norm  *normalizer
 	lines []classify.Line
-	res   []classify.Result
+	res   classify.Results
 }
 
 // maxScratchLines bounds the documents whose slices are kept for the next.
@@ -52,13 +52,14 @@ const bigText = 1 << 20
 // always cost more than the rest of the pool's savings: clearing pointers
 // while the collector runs goes through its write barrier.)
 func (sc *scratch) release(size int) {
-	if cap(sc.lines) > maxScratchLines {
-		sc.lines, sc.res = nil, nil
+	if cap(sc.lines) > maxScratchLines || sc.res.Cap() > maxScratchLines {
+		sc.lines, sc.res = nil, classify.Results{}
 		return
 	}
 	if size > bigText {
 		clear(sc.lines)
-		clear(sc.res)
+		sc.res.Clear()
 	}
-	sc.lines, sc.res = sc.lines[:0], sc.res[:0]
+	sc.lines = sc.lines[:0]
+	sc.res.Reset()
 }

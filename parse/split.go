@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"regexp"
+	"runtime"
 	"strings"
 	"sync"
 )
@@ -166,7 +167,9 @@ func wholeDoc(r io.Reader, maxBytes int64) func() *rawDoc {
 // readAll reads r to its end, or to limit bytes, as io.ReadAll of an
 // io.LimitReader does; when r tells its size (a bytes or strings reader, a
 // regular file) the buffer is that size at once instead of grown from 512
-// bytes.
+// bytes. A file that shrinks while read costs its former size, which the
+// limit bounds. Past gatherChunk bytes of an input of unknown size, the
+// rest is gathered in chunks (see gather).
 //
 // The buffer comes from rawPool unless r tells a size over pooledSize;
 // d notes it.
@@ -182,7 +185,7 @@ func readAll(r io.Reader, limit int64, d *rawDoc) ([]byte, error) {
 			}
 		}
 	}
-	size := max(min(hint, limit, maxReadHint), 512)
+	size := max(min(hint, limit), 512)
 	var b []byte
 	if hint <= pooledSize {
 		d.pooled = getRaw(int(size))
@@ -190,10 +193,11 @@ func readAll(r io.Reader, limit int64, d *rawDoc) ([]byte, error) {
 	} else {
 		b = make([]byte, 0, size)
 	}
+	var g gather
 	defer func() {
 		switch {
 		case d.pooled == nil:
-		case cap(b) > pooledSize:
+		case cap(b) > pooledSize || g.full != nil:
 			d.pooled = nil // grown too large to serve again: the record may share it
 		default:
 			*d.pooled = b[:0] // the buffer, as grown
@@ -207,17 +211,82 @@ func readAll(r io.Reader, limit int64, d *rawDoc) ([]byte, error) {
 			if err == io.EOF {
 				err = nil
 			}
+			if g.full != nil {
+				g.b = b
+				b = g.bytes()
+			}
 			return b, err
 		}
-		if len(b) == cap(b) {
+		switch {
+		case len(b) < cap(b):
+		case cap(b) >= gatherChunk:
+			g.b = b
+			g.next(gatherChunk)
+			b = g.b
+		default:
 			b = append(b, 0)[:len(b)] // grow as io.ReadAll does
 		}
 	}
 }
 
-// maxReadHint caps the buffer readAll sizes from a hint: a file that
-// shrinks while read must not cost its former size.
-const maxReadHint = 64 << 20
+// gatherChunk is the size of the chunks a document of unknown size is
+// gathered in once it is that large.
+const gatherChunk = 1 << 20
+
+// gather holds a document read piece by piece whose size is not known in
+// advance: in one buffer that grows while it is small, then in chunks,
+// copied once into a buffer of the exact size at the end: twice the
+// document at most, while it is copied. One buffer grown to the end
+// would hold 2.25 times the document while it is copied the last time,
+// and leave several times its size in garbage.
+type gather struct {
+	b    []byte   // the bytes, or the last chunk of them
+	full [][]byte // the chunks before b
+	n    int      // bytes in full
+}
+
+func (g *gather) len() int { return g.n + len(g.b) }
+
+// write appends p.
+func (g *gather) write(p []byte) {
+	for len(g.b)+len(p) > cap(g.b) && cap(g.b) >= gatherChunk {
+		k := cap(g.b) - len(g.b)
+		g.b = append(g.b, p[:k]...)
+		p = p[k:]
+		g.next(len(p))
+	}
+	g.b = append(g.b, p...)
+}
+
+// next starts a chunk, b being full, with room for n bytes at least.
+func (g *gather) next(n int) {
+	g.full = append(g.full, g.b)
+	g.n += len(g.b)
+	g.b = make([]byte, 0, max(n, gatherChunk))
+}
+
+// bytes returns the whole document in one buffer (nil when there is
+// none), and lets the chunks go. Chunks of many megabytes are collected
+// at once, so that what the parse allocates next reuses their memory
+// rather than grow the heap by as much.
+func (g *gather) bytes() []byte {
+	if g.full == nil {
+		return g.b
+	}
+	all := make([]byte, 0, g.len())
+	for _, c := range g.full {
+		all = append(all, c...)
+	}
+	all = append(all, g.b...)
+	*g = gather{}
+	if len(all) >= collectBytes {
+		runtime.GC()
+	}
+	return all
+}
+
+// collectBytes is the size of gathered chunks that bytes collects.
+const collectBytes = 32 << 20
 
 // rawDoc is one document of an input, as read.
 type rawDoc struct {
@@ -286,7 +355,7 @@ func (s *splitter) read() *rawDoc {
 	d := &rawDoc{first: s.line + 1, last: s.line, blank: true}
 	h := sha256.New()
 	defer func() { h.Sum(d.sum[:0]) }()
-	var buf bytes.Buffer
+	var buf gather
 	lineStart := true
 	for s.sc.Scan() {
 		tok := s.sc.Bytes()
@@ -310,11 +379,11 @@ func (s *splitter) read() *rawDoc {
 		if d.size > s.maxBytes {
 			// Read on to the next separator, keeping nothing.
 			d.tooLarge = true
-			buf = bytes.Buffer{}
+			buf = gather{}
 			continue
 		}
 		if !d.tooLarge {
-			buf.Write(tok)
+			buf.write(tok)
 		}
 	}
 	s.done = true
@@ -325,9 +394,9 @@ func (s *splitter) read() *rawDoc {
 }
 
 // keep sets the document's bytes to what buf holds.
-func (d *rawDoc) keep(buf *bytes.Buffer) *rawDoc {
+func (d *rawDoc) keep(buf *gather) *rawDoc {
 	if !d.tooLarge {
-		d.raw = buf.Bytes()
+		d.raw = buf.bytes()
 		if d.raw == nil {
 			d.raw = []byte{}
 		}

@@ -5,6 +5,8 @@ import (
 	"io"
 	"os"
 	"sync"
+
+	"github.com/khabar/khabar/parse"
 )
 
 // recordWriter writes encoded records, flushing each one at once when the
@@ -24,6 +26,36 @@ func newRecordWriter(w io.Writer) *recordWriter {
 		}
 	}
 	return rw
+}
+
+// streamBytes is the size of a document whose record is not encoded in
+// the worker but written as it is encoded (see parse.Encode): the record
+// of a large document is several times its size, which the run would
+// otherwise hold whole.
+const streamBytes = 1 << 20
+
+// encodeRecord encodes the record of a, or, when its document is large,
+// returns a for writeRecord to write.
+func encodeRecord(a *parse.Article, pretty bool) ([]byte, *parse.Article, error) {
+	if a.Source.Bytes > streamBytes {
+		return nil, a, nil
+	}
+	b, err := parse.Marshal(a, pretty)
+	return b, nil, err
+}
+
+// writeRecord writes rec, encoding it as it goes if it is large.
+func (rw *recordWriter) writeRecord(rec record, pretty bool) error {
+	if rec.article == nil {
+		return rw.write(rec.json)
+	}
+	if rw.err != nil {
+		return rw.err
+	}
+	if rw.err = parse.Encode(rw.bw, rec.article, pretty); rw.err == nil && rw.flushEach {
+		rw.err = rw.bw.Flush()
+	}
+	return rw.err
 }
 
 func (rw *recordWriter) write(b []byte) error {

@@ -18,6 +18,12 @@
 // in DST/.khabar-furniture.lex and removes it from the outputs; what is
 // learned is part of the options, so outputs are stale when it changes.
 //
+// An output whose source is gone from SRC, or no longer chosen, is an
+// orphan: Check reports it, and Options.Prune removes it, only ever a file
+// the manifest records. One run at a time writes a DST: a run holds a lock
+// on it (DST/.khabar-batch.lock), and Options.Sync makes what the manifest
+// records durable against a power loss.
+//
 // Nothing under SRC is written. Every write goes through an os.Root opened on
 // DST, so no name or symlink can lead a write outside DST. DST is skipped
 // while walking when it lies inside SRC.

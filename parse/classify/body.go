@@ -111,12 +111,12 @@ func (d *doc) headings(lo, hi int) {
 		answered := opens && answerMarker(d.f[j+1].text)
 		switch {
 		case f.wordsAtMost(8) && d.datelineOnly(j):
-			*d.res(j) = d.metaLine(j)
+			d.put(j, d.metaLine(j))
 		case f.end == endColon && !f.isLatin() && d.colonHeading(j, lo, hi):
 			d.set(j, Heading, ruleColonHeading)
 		case !f.long && dashedAgencies(d.line(j), d.lex) != nil:
 			d.set(j, Caption, ruleCaptionCredit)
-			d.res(j).Agencies = dashedAgencies(d.line(j), d.lex)
+			d.more(j).Agencies = dashedAgencies(d.line(j), d.lex)
 			d.group(j)
 		case d.unpunctuatedCaption(j):
 			d.set(j, Caption, ruleCaptionBare)
@@ -326,7 +326,7 @@ func (d *doc) signature(lo, hi int) {
 	}
 	r := decided(Meta, ruleSignature, f.text)
 	r.MetaKind = "byline"
-	*d.res(j) = r
+	d.put(j, r)
 }
 
 // footer marks the short lines after the last rule of a dump as

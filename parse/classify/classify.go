@@ -16,7 +16,9 @@ package classify
 
 import (
 	"slices"
+	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/khabar/khabar/parse/lexicon"
 )
@@ -51,12 +53,12 @@ type Result struct {
 }
 
 // doc is one document being classified. Its slices run over the non-blank
-// lines only, but out, which has a result for every line.
+// lines only, but rs, which has a result for every line.
 type doc struct {
 	lex    *lexicon.Lexicon
 	f      []feat
 	keys   keyArena // the tokens and lexicon hits of f
-	out    []Result // the result of every line, f[j]'s at f[j].idx (see res)
+	rs     *Results // the result of every line, f[j]'s at f[j].idx (see res)
 	gap    []bool   // a blank line comes before f[j]
 	blanky bool     // most lines are parted by blank lines
 	images int      // image groups handed out
@@ -80,17 +82,46 @@ func Append(dst []Result, lines []Line, lex *lexicon.Lexicon) []Result {
 // The lines of a page that is not an article get the kinds they have
 // there: an index's teasers are boilerplate, a gallery's lines captions.
 func AppendPage(dst []Result, lines []Line, lex *lexicon.Lexicon) ([]Result, Page) {
+	rs := resultsPool.Get().(*Results)
+	page := rs.Classify(lines, lex)
+	dst = rs.AppendTo(slices.Grow(dst, len(lines)))
+	if rs.Cap() <= maxScratchLines {
+		rs.Clear()
+		rs.Reset()
+		resultsPool.Put(rs)
+	}
+	return dst, page
+}
+
+var resultsPool = sync.Pool{New: func() any { return new(Results) }}
+
+// classify classifies lines into rs, which has a zero result for each.
+func classify(rs *Results, lines []Line, lex *lexicon.Lexicon) Page {
 	if lex == nil {
 		lex = lexicon.Builtin()
 	}
 	sc := scratchPool.Get().(*scratch)
-	size := 0
+	size, keys, n := 0, 0, 0 // bytes of the lines; of their keys at most; non-blank lines
 	for _, l := range lines {
 		size += len(l.Raw)
+		if !l.Blank {
+			keys += min(len(l.Raw), keyHead+keyTail+2*utf8.UTFMax) + 2
+			n++
+		}
 	}
 	defer sc.put(size)
-	d := &doc{lex: lex, f: grow(sc.f, len(lines)), gap: grow(sc.gap, len(lines)),
-		keys: keyArena{buf: grow(sc.buf, keyLimit*len(lines)/2), spans: sc.spans[:0], hits: sc.hits[:0]}}
+	spans := sc.spans[:0]
+	if n > maxScratchLines {
+		// A big document: the tokens' spans grown one append at a time
+		// would leave several times their size in garbage.
+		spans = grow(spans, tokenRoom(lines))
+	}
+	// A line's key is never longer than its text (a long line's, than its
+	// head and tail, which cut widens to whole characters), and is
+	// followed by a space (a partial key holds one more, between head and
+	// tail): room for all keys, however long or short the lines are.
+	d := &doc{lex: lex, rs: rs, f: grow(sc.f, n), gap: grow(sc.gap, n),
+		keys: keyArena{buf: grow(sc.buf, keys), spans: spans, hits: sc.hits[:0]}}
 	defer func() {
 		sc.f, sc.gap, sc.buf, sc.spans, sc.hits = d.f, d.gap, d.keys.buf, d.keys.spans, d.keys.hits
 	}()
@@ -108,10 +139,6 @@ func AppendPage(dst []Result, lines []Line, lex *lexicon.Lexicon) ([]Result, Pag
 		d.gap = append(d.gap, blank && len(d.f) > 1)
 		blank = false
 	}
-	base := len(dst)
-	dst = slices.Grow(dst, len(lines))[:base+len(lines)]
-	d.out = dst[base:]
-	clear(d.out)
 	gaps := 0
 	for _, g := range d.gap {
 		if g {
@@ -122,7 +149,28 @@ func AppendPage(dst []Result, lines []Line, lex *lexicon.Lexicon) ([]Result, Pag
 	if !d.markup() {
 		d.body(0, len(d.f), false)
 	}
-	return dst, d.page()
+	page := d.page()
+	d.leadingControls(lines)
+	return page
+}
+
+// tokenRoom is about the number of match-key tokens of the non-blank
+// lines: one more than their spaces, in the head and tail of a long line.
+func tokenRoom(lines []Line) int {
+	n := 0
+	for _, l := range lines {
+		if l.Blank {
+			continue
+		}
+		s := l.Raw
+		if len(s) > keyLimit {
+			head, tail := cut(s, keyHead, keyTail)
+			n += strings.Count(head, " ") + strings.Count(tail, " ") + 1
+			s = ""
+		}
+		n += strings.Count(s, " ") + 1
+	}
+	return n
 }
 
 // scratch holds the per-document slices of Classify between calls (the
@@ -173,7 +221,7 @@ func (d *doc) body(lo, hi int, titled bool) {
 	for j := lo; j < hi; j++ {
 		if d.res(j).Kind == "" {
 			if r, ok := intrinsic(d.line(j), d.lex); ok {
-				*d.res(j) = r
+				d.put(j, r)
 			}
 		}
 	}
@@ -191,26 +239,32 @@ func (d *doc) body(lo, hi int, titled bool) {
 	d.signature(lo, hi)
 	for j := lo; j < hi; j++ {
 		if d.res(j).Kind == "" {
-			*d.res(j) = decided(Paragraph, "paragraph", d.f[j].text)
+			d.set(j, Paragraph, "paragraph")
 		}
 	}
 }
 
 // res returns the result of f[j]. It is written where it is returned,
-// not moved there at the end: a Result holds pointers, and moving or
+// not moved there at the end: a result holds pointers, and moving or
 // clearing one goes through the write barrier while the collector marks.
-func (d *doc) res(j int) *Result { return &d.out[d.f[j].idx] }
+// Its rarer fields are read with label and written with more.
+func (d *doc) res(j int) *slot { return &d.rs.s[d.f[j].idx] }
 
+// put sets the result of f[j] to r.
+func (d *doc) put(j int, r Result) { d.rs.put(int(d.f[j].idx), r) }
+
+// more returns the rarer fields of f[j]'s result, to write them: good
+// until the next call of more or put.
+func (d *doc) more(j int) *extra { return d.rs.more(int(d.f[j].idx)) }
+
+// label returns the label of f[j]'s result.
+func (d *doc) label(j int) string { return d.rs.label(int(d.f[j].idx)) }
+
+// set decides f[j] as decided(k, rule, its text) does, writing only the
+// fields that change.
 func (d *doc) set(j int, k Kind, rule string) {
 	r := d.res(j)
-	if r.Label == "" && r.Agencies == nil && r.MetaKind == "" && r.Learned == nil && r.Field == "" {
-		// The other fields are already decided's: write only these, not
-		// the whole result (which, while the collector runs, costs a
-		// barrier over each of its pointers).
-		r.Kind, r.Rule, r.Text, r.Image = k, rule, d.f[j].text, -1
-		return
-	}
-	*r = decided(k, rule, d.f[j].text)
+	r.Kind, r.Rule, r.Text, r.Image, r.extra = k, rule, d.f[j].text, -1, 0
 }
 
 func (d *doc) open(j int) bool { return d.res(j).Kind == "" }

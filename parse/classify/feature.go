@@ -18,11 +18,12 @@ const (
 
 // feat is what the rules look at for one non-blank line. Its tokens and
 // lexicon hits are the document's (see keyArena): a feat holds no pointer
-// but its text.
+// but its text. A document holds one for each of its non-blank lines
+// while it is classified: the fields are laid out to take 72 bytes.
 type feat struct {
-	idx      int      // index in the document's lines
 	text     string   // the line trimmed of spaces and invisible characters
 	ws       wordScan // words of text, counted as far as a rule asked (see wordCount)
+	idx      int32    // index in the document's lines
 	tokRange [2]int32 // match-key tokens, [from, to) in keyArena.spans (head and tail only when partial)
 	hitRange [2]int32 // lexicon entries found in them, [from, to) in keyArena.hits
 	end      byte     // final punctuation class, see endClass
@@ -46,7 +47,7 @@ const (
 // (*f = feat{…}) goes through the write barrier as a block.
 func (f *feat) read(idx int, raw string) {
 	text := trimInvisible(raw)
-	f.idx, f.text, f.ws = idx, text, wordScan{}
+	f.idx, f.text, f.ws = int32(idx), text, wordScan{}
 	f.tokRange, f.hitRange = [2]int32{}, [2]int32{}
 	f.end, f.long = endClass(text), len(text) > longLimit
 	f.letters = hasLetter(text)
@@ -78,7 +79,7 @@ const maxWords = 48
 func scanWords(s string) (words, latin, arabic int) {
 	var w wordScan
 	w.scan(s, maxWords)
-	return w.words, w.latin, w.arabic
+	return int(w.words), int(w.latin), int(w.arabic)
 }
 
 // wordScan counts the words of a text and its Latin and Arabic letters up
@@ -87,7 +88,7 @@ func scanWords(s string) (words, latin, arabic int) {
 // 48th word for them.
 type wordScan struct {
 	pos                   int // bytes read
-	words, latin, arabic  int
+	words, latin, arabic  int32
 	in, counted, finished bool // in a chunk; the chunk holds a word rune; the text or maxWords reached
 }
 
@@ -96,7 +97,7 @@ type wordScan struct {
 func (w *wordScan) scan(s string, limit int) {
 	limit = min(limit, maxWords)
 	in, counted := w.in, w.counted
-	words, latin, arabic := w.words, w.latin, w.arabic
+	words, latin, arabic := int(w.words), int(w.latin), int(w.arabic)
 	i := w.pos
 	for i < len(s) && words < limit {
 		c := s[i]
@@ -149,7 +150,7 @@ func (w *wordScan) scan(s string, limit int) {
 			i, arabic, words = i+n, arabic+letters, words+opened
 		}
 	}
-	*w = wordScan{pos: i, words: words, latin: latin, arabic: arabic, in: in, counted: counted,
+	*w = wordScan{pos: i, words: int32(words), latin: int32(latin), arabic: int32(arabic), in: in, counted: counted,
 		finished: i >= len(s) || words >= maxWords}
 }
 
@@ -185,10 +186,10 @@ func arabicRun(s string, room int) (size, letters, words int) {
 // or more (n is at most maxWords), reading the line only as far as that
 // takes.
 func (f *feat) wordCount(n int) int {
-	if f.ws.words < n && !f.ws.finished {
+	if int(f.ws.words) < n && !f.ws.finished {
 		f.ws.scan(f.text, n)
 	}
-	return min(f.ws.words, n)
+	return min(int(f.ws.words), n)
 }
 
 func (f *feat) wordsAtMost(n int) bool  { return f.wordCount(n+1) <= n }

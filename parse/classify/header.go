@@ -72,7 +72,7 @@ func (d *doc) header(lo, hi int) {
 	}
 	title := lo
 	if text, ok := d.siteSuffix(lo); ok {
-		*d.res(lo) = decided(Title, ruleTitleSite, text)
+		d.put(lo, decided(Title, ruleTitleSite, text))
 	} else if !d.titleLike(lo) {
 		return
 	} else {
@@ -99,7 +99,7 @@ func (d *doc) header(lo, hi int) {
 		case sameKey(d.toks(k), d.toks(title)):
 			d.set(k, Boilerplate, ruleDuplicateTitle)
 		case d.zoneMeta(k):
-			*d.res(k) = d.metaLine(k)
+			d.put(k, d.metaLine(k))
 		case d.prose(k):
 			return
 		case d.titleLike(k) && d.f[k].wordsAtLeast(4):
@@ -130,7 +130,7 @@ func (d *doc) untitledZone(lo, hi int) {
 		if !d.zoneMeta(k) || !f.wordsAtMost(7) || !(hasDashSep(f.text) || d.whole(k, lexicon.Outlet)) {
 			return
 		}
-		*d.res(k) = d.metaLine(k)
+		d.put(k, d.metaLine(k))
 	}
 }
 

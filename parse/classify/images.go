@@ -33,7 +33,7 @@ func (d *doc) group(js ...int) {
 	g := d.images
 	d.images++
 	for _, j := range js {
-		d.res(j).Image = g
+		d.res(j).Image = int32(g)
 	}
 }
 
@@ -60,8 +60,9 @@ func (d *doc) pairImages(lo, hi int) {
 			}
 		case d.res(j).Kind == Boilerplate && d.res(j).Rule == ruleCaptionLabel:
 			if n := j + 1; in(n) && d.captionLike(n, false) {
-				*d.res(n) = decided(Caption, ruleCaptionLabeled, d.f[n].text)
-				d.res(n).Label = d.res(j).Label
+				label := d.label(j)
+				d.set(n, Caption, ruleCaptionLabeled)
+				d.more(n).Label = label
 				if p := j - 1; in(p) && d.photoCredit(p) && d.res(p).Image < 0 {
 					d.group(p, n)
 				} else {
@@ -94,8 +95,9 @@ func (d *doc) gluedRepeat(p int) {
 	label, _ := dropTokens(d.f[j].text, m.End)
 	d.set(p, Caption, ruleCaption)
 	d.set(j, CaptionRepeat, ruleRepeat)
-	d.res(j).Label = label
-	d.res(j).Agencies = d.lex.AgenciesInKey(jt.Slice(0, m.End+jt.Slice(m.End, jt.Len()).Index(pt)))
+	e := d.more(j)
+	e.Label = label
+	e.Agencies = d.lex.AgenciesInKey(jt.Slice(0, m.End+jt.Slice(m.End, jt.Len()).Index(pt)))
 	d.group(p, j)
 }
 
@@ -122,7 +124,7 @@ func (d *doc) creditImage(j int, in func(int) bool) {
 		d.set(p, Caption, ruleTriplet)
 		d.set(m, CaptionRepeat, ruleRepeat)
 		for i := j; i <= k; i++ {
-			d.res(i).Image = d.images
+			d.res(i).Image = int32(d.images)
 		}
 		d.group(p, m)
 		return
@@ -144,7 +146,7 @@ func (d *doc) creditImage(j int, in func(int) bool) {
 	// a credit set apart from the line above but not from the one below
 	// (or labelled) heads its caption
 	after := in(n) && !d.gap[n] && d.captionLike(n, false) && !d.prose(n)
-	if after && (d.res(j).Label != "" || !in(p) || d.gap[j] || !d.captionLike(p, true)) {
+	if after && (d.label(j) != "" || !in(p) || d.gap[j] || !d.captionLike(p, true)) {
 		d.set(n, Caption, ruleCaptionAfter)
 		d.group(j, n)
 		return

@@ -28,6 +28,6 @@ func (d *doc) learned(lo, hi int) {
 			continue
 		}
 		d.set(j, Boilerplate, ruleLearned)
-		d.res(j).Learned = &lexicon.Entry{Kind: e.Kind, Text: e.Text, Documents: e.Documents}
+		d.more(j).Learned = &lexicon.Entry{Kind: e.Kind, Text: e.Text, Documents: e.Documents}
 	}
 }

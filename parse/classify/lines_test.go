@@ -140,7 +140,7 @@ func TestWordCount(t *testing.T) {
 		if got := f.isLatin(); got != (latin > arabic) {
 			t.Fatalf("%q: isLatin %v, want %v", text, got, latin > arabic)
 		}
-		if f.ws.words != words {
+		if int(f.ws.words) != words {
 			t.Fatalf("%q: %d words after isLatin, want %d", text, f.ws.words, words)
 		}
 	}

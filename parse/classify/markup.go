@@ -117,10 +117,10 @@ func (d *doc) markup() bool {
 		case t.bare:
 			d.set(j, Boilerplate, "markup")
 		case titleTag[t.name]:
-			*d.res(j) = decided(Title, "markup-title", t.inner)
+			d.put(j, decided(Title, "markup-title", t.inner))
 		case bodyTag[t.name] || paragraphTag[t.name]:
 			// Text glued to its tag: classify the text alone.
-			d.f[j].read(d.f[j].idx, t.inner)
+			d.f[j].read(int(d.f[j].idx), t.inner)
 			d.keys = d.keys.add(&d.f[j], d.lex)
 			if bodyTag[t.name] && bodyStart < 0 {
 				bodyStart = j
@@ -132,9 +132,9 @@ func (d *doc) markup() bool {
 			if !ok {
 				kind = "other"
 			}
-			*d.res(j) = decided(Meta, "markup-meta", t.inner)
-			d.res(j).MetaKind = kind
-			d.res(j).Field = fieldTag[t.name]
+			r := decided(Meta, "markup-meta", t.inner)
+			r.MetaKind, r.Field = kind, fieldTag[t.name]
+			d.put(j, r)
 		}
 	}
 	if bodyStart >= 0 {

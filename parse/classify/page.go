@@ -106,7 +106,7 @@ func (d *doc) page() Page {
 
 // isBody reports a line of running text, or a teaser that a run of them
 // under an article made boilerplate: an index is all teasers.
-func isBody(r *Result) bool {
+func isBody(r *slot) bool {
 	return r.Kind == Paragraph || r.Kind == Heading || r.Kind == Boilerplate && r.Rule == ruleTeaserRun
 }
 
@@ -164,7 +164,7 @@ func (d *doc) indexPage(title int, body []int) bool {
 	}
 	// Teasers open each their own way; the verses of a poem or the
 	// sayings of a column («يا بني …») alike.
-	firsts := make(map[string]int, len(body))
+	firsts := make(map[string]int, min(len(body), 1<<10)) // a few openings, however many lines
 	for _, j := range body {
 		if toks := d.toks(j); toks.Len() > 0 {
 			if firsts[toks.At(0)]++; float64(firsts[toks.At(0)]) > maxSameOpening*n {
@@ -173,16 +173,17 @@ func (d *doc) indexPage(title int, body []int) bool {
 		}
 	}
 	aboutTitle, linked := 0, 0
-	var prev map[string]bool
+	var prev, spare map[string]bool // two sets, used in turn: one a line would be garbage
 	for i, j := range body {
-		words := contentWords(d.toks(j), nil)
+		clear(spare)
+		words := contentWords(d.toks(j), spare)
 		if shares(words, titleWords, 1) {
 			aboutTitle++
 		}
 		if i > 0 && shares(words, prev, 2) {
 			linked++
 		}
-		prev = words
+		prev, spare = words, prev
 	}
 	return float64(aboutTitle) <= 0.25*n || float64(linked) <= 0.35*(n-1)
 }

@@ -29,6 +29,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"io"
+	"iter"
 	"math"
 	"sort"
 	"strings"
@@ -116,6 +117,23 @@ func Lines(a *parse.Article) Doc {
 	return d
 }
 
+// Title returns the match key of d's title, or "" when it has none:
+// documents with the same title count once.
+func (d Doc) Title() string { return d.title }
+
+// Keys yields the match key and the text of each line of d that may be
+// furniture, in order. A key may come more than once; a document counts
+// once for a key, with the text of its first line of that key.
+func (d Doc) Keys() iter.Seq2[string, string] {
+	return func(yield func(key, text string) bool) {
+		for _, ln := range d.lines {
+			if !yield(ln.key, ln.text) {
+				return
+			}
+		}
+	}
+}
+
 // learnable reports whether a line removed as boilerplate by rule may be
 // learned: only when its place removed it (a run of related headlines, a
 // footer, an index's teasers), not a label, a tag or a lexicon entry,
@@ -149,8 +167,8 @@ type Learner struct {
 	inDoc     map[uint64]struct{}
 }
 
-// NewLearner returns an empty Learner.
-func NewLearner(o Options) *Learner {
+// withDefaults returns o with the defaults for its zero values.
+func (o Options) withDefaults() Options {
 	if o.MinDocs <= 0 {
 		o.MinDocs = DefaultMinDocs
 	}
@@ -163,6 +181,20 @@ func NewLearner(o Options) *Learner {
 	if o.MaxLines <= 0 {
 		o.MaxLines = DefaultMaxLines
 	}
+	return o
+}
+
+// Threshold returns the fewest documents a line must be found in to be
+// learned when counted documents were counted.
+func (o Options) Threshold(counted int) int {
+	o = o.withDefaults()
+	share := int(math.Ceil(o.MinShare * float64(counted)))
+	return max(o.MinDocs, share)
+}
+
+// NewLearner returns an empty Learner.
+func NewLearner(o Options) *Learner {
+	o = o.withDefaults()
 	return &Learner{opts: o, seed: maphash.MakeSeed(), titles: map[uint64]struct{}{},
 		counts: map[uint64]uint64{}, texts: map[uint64]string{}, inDoc: map[uint64]struct{}{}}
 }
@@ -225,10 +257,7 @@ func (l *Learner) prune() {
 func (l *Learner) Documents() (added, repeats int) { return l.docs, l.repeats }
 
 // threshold is the fewest documents a learned line is found in.
-func (l *Learner) threshold() int {
-	share := int(math.Ceil(l.opts.MinShare * float64(l.docs-l.repeats)))
-	return max(l.opts.MinDocs, share)
-}
+func (l *Learner) threshold() int { return l.opts.Threshold(l.docs - l.repeats) }
 
 // Entries returns the learned lines as furniture entries, the most
 // frequent first, then in order of their text.
@@ -240,13 +269,18 @@ func (l *Learner) Entries() []lexicon.Entry {
 			out = append(out, lexicon.Entry{Kind: lexicon.Furniture, Text: text, Documents: n})
 		}
 	}
+	sortEntries(out)
+	return out
+}
+
+// sortEntries puts the most frequent first, then in order of their text.
+func sortEntries(out []lexicon.Entry) {
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Documents != out[j].Documents {
 			return out[i].Documents > out[j].Documents
 		}
 		return out[i].Text < out[j].Text
 	})
-	return out
 }
 
 // Lexicon returns the learned lines as a lexicon of furniture entries.
@@ -256,18 +290,56 @@ func (l *Learner) Lexicon() *lexicon.Lexicon { return lexicon.New(l.Entries()) }
 // read and which thresholds applied: no time and no path, so that the
 // same input gives the same bytes. It implements io.WriterTo.
 func (l *Learner) WriteTo(w io.Writer) (int64, error) {
-	entries := l.Entries()
+	return writeLexicon(w, l.opts, l.docs, l.repeats, l.floor, l.prunes, l.Entries())
+}
+
+// Tally is a count made apart from a Learner, for example one spread over
+// many machines, from which WriteTally writes the file a Learner would.
+type Tally struct {
+	Read    int // documents added
+	Repeats int // of which their title was read before: not counted
+	// Lines holds a furniture entry for each line found in two or more of
+	// the documents counted: its text as the second of those documents in
+	// input order has it (the text a Learner keeps), and in how many
+	// documents it was found. Lines below the threshold may be left out.
+	Lines []lexicon.Entry
+}
+
+// Entries returns the entries of t that WriteTally writes for options o,
+// in its order: those of the lines found in enough documents.
+func (t Tally) Entries(o Options) []lexicon.Entry {
+	min := max(o.Threshold(t.Read-t.Repeats), 2) // a Learner keeps the text of a line found twice
+	var entries []lexicon.Entry
+	for _, e := range t.Lines {
+		if e.Documents >= min {
+			entries = append(entries, lexicon.Entry{Kind: lexicon.Furniture, Text: e.Text, Documents: e.Documents})
+		}
+	}
+	sortEntries(entries)
+	return entries
+}
+
+// WriteTally writes what WriteTo writes for a Learner with options o that
+// added the documents t counts, in the same order, while its counts stay
+// exact.
+func WriteTally(w io.Writer, o Options, t Tally) (int64, error) {
+	return writeLexicon(w, o.withDefaults(), t.Read, t.Repeats, 0, 0, t.Entries(o))
+}
+
+// writeLexicon writes the learned entries under a header that says what
+// was read and which thresholds applied.
+func writeLexicon(w io.Writer, o Options, docs, repeats, floor, prunes int, entries []lexicon.Entry) (int64, error) {
 	var h strings.Builder
 	h.WriteString("# khabar furniture: lines that repeat across the documents of an archive.\n")
 	h.WriteString("# One entry a line: furniture<TAB>LINE<TAB>DOCUMENTS; khabar parse --lexicon FILE removes them.\n")
-	fmt.Fprintf(&h, "# documents: %d read, %d counted (%d repeat a title read before)\n", l.docs, l.docs-l.repeats, l.repeats)
+	fmt.Fprintf(&h, "# documents: %d read, %d counted (%d repeat a title read before)\n", docs, docs-repeats, repeats)
 	fmt.Fprintf(&h, "# thresholds: at least %d documents and at least %g%% of those counted: %d here\n",
-		l.opts.MinDocs, l.opts.MinShare*100, l.threshold())
-	if l.floor == 0 {
+		o.MinDocs, o.MinShare*100, o.Threshold(docs-repeats))
+	if floor == 0 {
 		h.WriteString("# counts: exact\n")
 	} else {
 		fmt.Fprintf(&h, "# counts: approximate, each low by at most %d (the table of %d lines filled %d times)\n",
-			l.floor, l.opts.MaxLines, l.prunes)
+			floor, o.MaxLines, prunes)
 	}
 	fmt.Fprintf(&h, "# entries: %d\n", len(entries))
 	return lexicon.New(entries).WriteWithHeader(w, h.String())

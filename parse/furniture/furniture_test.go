@@ -201,3 +201,71 @@ func TestWriteToIsDeterministicAndReadable(t *testing.T) {
 		t.Errorf("read back %d entries, want 2", lex.Len())
 	}
 }
+
+// A count made apart from a Learner, in another order, writes the same
+// file when it keeps what a Learner keeps: a title's first document, and
+// the text of the second document that holds a line.
+func TestWriteTallyMatchesWriteTo(t *testing.T) {
+	variant := strings.ReplaceAll(promo, "آخر", "اخر") // the same match key, other text
+	if lexicon.MakeKey(variant).String() != lexicon.MakeKey(promo).String() {
+		t.Fatal("the variant has another key")
+	}
+	docs := []string{
+		story(0, lead(0), variant, source),
+		story(1, lead(1), promo),
+		story(1, lead(1), "وكانت المدينة قد شهدت مشروعات مماثلة في الأعوام الماضية دون أن تكتمل."), // a repeat: not counted
+		story(2, lead(2), promo, "وكانت المدينة قد شهدت مشروعات مماثلة في الأعوام الماضية دون أن تكتمل."),
+		story(3, lead(3), variant, promo),
+		story(4, lead(4), "وكانت المدينة قد شهدت مشروعات مماثلة في الأعوام الماضية دون أن تكتمل."),
+	}
+	for _, o := range []Options{{MinDocs: 2}, {}, {MinDocs: 1, MinShare: -1}} {
+		l := NewLearner(o)
+		var parsed []Doc
+		for i, d := range docs {
+			for a := range parse.Parse(strings.NewReader(d), fmt.Sprint(i), parse.Options{Explain: true}) {
+				parsed = append(parsed, Lines(a))
+				l.Add(Lines(a))
+			}
+		}
+		var want bytes.Buffer
+		l.WriteTo(&want)
+
+		// The tally, from the documents' titles and keys.
+		var tl Tally
+		titles := map[string]bool{}
+		counts, texts := map[string]int{}, map[string]string{}
+		for _, d := range parsed {
+			tl.Read++
+			if d.Title() != "" {
+				if titles[d.Title()] {
+					tl.Repeats++
+					continue
+				}
+				titles[d.Title()] = true
+			}
+			seen := map[string]bool{}
+			for key, text := range d.Keys() {
+				if seen[key] {
+					continue
+				}
+				seen[key] = true
+				if counts[key]++; counts[key] == 2 {
+					texts[key] = text
+				}
+			}
+		}
+		for key, n := range counts {
+			if n >= 2 {
+				tl.Lines = append(tl.Lines, lexicon.Entry{Text: texts[key], Documents: n})
+			}
+		}
+		var got bytes.Buffer
+		WriteTally(&got, o, tl)
+		if got.String() != want.String() {
+			t.Errorf("options %+v: WriteTally wrote\n%s\nWriteTo wrote\n%s", o, got.String(), want.String())
+		}
+		if o.MinDocs == 2 && !strings.Contains(want.String(), "furniture\t"+promo+"\t4\n") {
+			t.Errorf("options %+v: want the promo, as the second document has it, in 4 documents:\n%s", o, want.String())
+		}
+	}
+}
