@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"io"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -29,6 +30,9 @@ func TestNormalizeCoprocess(t *testing.T) {
 		{"العـــربية  اليوم\n", "العربية اليوم\n"},
 		{"سطر\r\n", "سطر\n"},
 		{"آخر سطر\n", "آخر سطر\n"},
+		// A cluster longer than the stream's buffer comes back whole
+		// with its line, the controls out and the marks in order.
+		{"ب\u0651" + strings.Repeat("\u200e", 3000) + "\u064e\n", "ب\u064e\u0651\n"},
 	} {
 		got := make(chan string, 1)
 		go func() {
@@ -41,15 +45,41 @@ func TestNormalizeCoprocess(t *testing.T) {
 		select {
 		case line := <-got:
 			if line != c.want {
-				t.Errorf("sent %q, got %q, want %q", c.in, line, c.want)
+				t.Errorf("sent %.60q, got %.60q, want %.60q", c.in, line, c.want)
 			}
 		case <-time.After(10 * time.Second): // a deadlock guard, not a timing
-			t.Fatalf("sent %q, no line came back", c.in)
+			t.Fatalf("sent %.60q, no line came back", c.in)
 		}
 	}
 	inW.Close()
 	if s := <-status; s != exitOK {
 		t.Errorf("exit status %d", s)
+	}
+}
+
+// TestNormalizeLongClusters: clusters of marks longer than a stream's
+// buffer, with thousands of controls inside or marks NFC cannot cut, are
+// written in one pass as a second pass leaves them, and never stop the
+// stream.
+func TestNormalizeLongClusters(t *testing.T) {
+	for _, in := range []string{
+		"ب\u0651" + strings.Repeat("\u200e\u200f", 3000) + "\u064e\n",
+		"لـ" + strings.Repeat("\u0651", 5000) + "ل\n",
+		"ب" + strings.Repeat("\u0f73", 3000) + "ل\n",
+	} {
+		var once, twice, stderr bytes.Buffer
+		if s := run([]string{"normalize"}, strings.NewReader(in), &once, &stderr); s != exitOK {
+			t.Fatalf("exit status %d: %s", s, stderr.Bytes())
+		}
+		if s := run([]string{"normalize"}, bytes.NewReader(once.Bytes()), &twice, &stderr); s != exitOK {
+			t.Fatalf("second pass: exit status %d: %s", s, stderr.Bytes())
+		}
+		if once.String() != twice.String() {
+			t.Errorf("%.20q…: a second pass changes the output", in)
+		}
+		if want := arabic.String(arabic.Default, in); once.String() != want {
+			t.Errorf("%.20q…: the stream differs from the whole string", in)
+		}
 	}
 }
 

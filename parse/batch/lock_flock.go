@@ -5,6 +5,7 @@ package batch
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"strconv"
 	"time"
@@ -17,7 +18,7 @@ import (
 // releases when the process ends, however it ends (kill -9 included). A
 // file system that cannot lock (some network ones) gets no lock.
 func lockDst(root *os.Root, dst string) (*dstLock, error) {
-	for {
+	for tries := 0; ; tries++ {
 		f, err := root.OpenFile(LockName, os.O_RDWR|os.O_CREATE, 0o666)
 		if err != nil {
 			return nil, err
@@ -43,6 +44,12 @@ func lockDst(root *os.Root, dst string) (*dstLock, error) {
 		}
 		if cur, err := root.Lstat(LockName); err != nil || !os.SameFile(fi, cur) {
 			f.Close()
+			if err == nil && !cur.Mode().IsRegular() {
+				return nil, fmt.Errorf("%s is not a regular file", LockName)
+			}
+			if tries == 100 {
+				return nil, fmt.Errorf("%s keeps changing", LockName)
+			}
 			continue
 		}
 		if err := f.Truncate(0); err != nil {
