@@ -53,7 +53,7 @@ func (d *docFlags) options() (parse.Options, error) {
 		return po, usageErrorf("--split: %v", err)
 	}
 	po.Split = d.split
-	if po.MaxBytes, err = parseSize(d.maxBytes); err != nil {
+	if po.MaxBytes, err = parse.ParseSize(d.maxBytes); err != nil {
 		return po, usageErrorf("--max-bytes: %v", err)
 	}
 	if d.timeout < 0 {

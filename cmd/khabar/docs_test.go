@@ -273,7 +273,7 @@ func checkValues(fs *pflag.FlagSet) error {
 		}
 	}
 	if v, ok := value("max-bytes"); ok {
-		if _, err := parseSize(v); err != nil {
+		if _, err := parse.ParseSize(v); err != nil {
 			return fmt.Errorf("--max-bytes: %v", err)
 		}
 	}

@@ -113,9 +113,9 @@ func Build(ctx context.Context, c Config) (*beam.Pipeline, error) {
 		paths := beam.DropKey(s, b)
 		var ok, bad beam.PCollection
 		if learned.IsValid() {
-			ok, bad = beam.ParDo2(s, &parseLearnedFn{parseFn: parseFn{Doc: doc}}, paths, beam.SideInput{Input: learned})
+			ok, bad = beam.ParDo2(s, &parseLearnedFn{parseFn: parseFn{fileParser{Doc: doc}}}, paths, beam.SideInput{Input: learned})
 		} else {
-			ok, bad = beam.ParDo2(s, &parseFn{Doc: doc}, paths)
+			ok, bad = beam.ParDo2(s, &parseFn{fileParser{Doc: doc}}, paths)
 		}
 		oks, bads = append(oks, ok), append(bads, bad)
 	}

@@ -16,7 +16,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -115,7 +114,7 @@ func (c *Config) docOptions(ctx context.Context) (docOptions, error) {
 		maxBytes = "64MiB"
 	}
 	var err error
-	if d.MaxBytes, err = ParseSize(maxBytes); err != nil {
+	if d.MaxBytes, err = parse.ParseSize(maxBytes); err != nil {
 		return d, usagef("--max-bytes: %v", err)
 	}
 	if d.Timeout < 0 {
@@ -187,27 +186,6 @@ func (c *Config) furnitureOptions() (furniture.Options, error) {
 		o.MinShare = -1 // none, where the library's 0 is its default
 	}
 	return o, nil
-}
-
-// ParseSize reads a byte count as khabar's --max-bytes does: 65536,
-// 64KiB, 64MiB, 1GiB or 10MB.
-func ParseSize(s string) (int64, error) {
-	units := []struct {
-		suffix string
-		mult   int64
-	}{{"KiB", 1 << 10}, {"MiB", 1 << 20}, {"GiB", 1 << 30}, {"KB", 1e3}, {"MB", 1e6}, {"GB", 1e9}, {"K", 1 << 10}, {"M", 1 << 20}, {"G", 1 << 30}, {"B", 1}}
-	num, mult := strings.TrimSpace(s), int64(1)
-	for _, u := range units {
-		if n, ok := strings.CutSuffix(num, u.suffix); ok {
-			num, mult = strings.TrimSpace(n), u.mult
-			break
-		}
-	}
-	n, err := strconv.ParseInt(num, 10, 64)
-	if err != nil || n <= 0 || n > (1<<62)/mult {
-		return 0, fmt.Errorf("invalid size %q (want a positive number of bytes, e.g. 65536 or 64MiB)", s)
-	}
-	return n * mult, nil
 }
 
 // readFile reads a whole file through Beam's filesystems, so that a

@@ -122,20 +122,7 @@ func compareOrder(p1 string, i1 int, p2 string, i2 int) int {
 
 // learnFn parses a file as khabar furniture does and emits the lines of
 // each document that parsed; a document that failed is not counted.
-type learnFn struct {
-	Doc docOptions
-
-	opts parse.Options
-	fsys fileSystems
-}
-
-func (f *learnFn) Setup() error {
-	var err error
-	f.opts, err = f.Doc.options()
-	return err
-}
-
-func (f *learnFn) Teardown() { f.fsys.close() }
+type learnFn struct{ fileParser }
 
 func (f *learnFn) ProcessElement(ctx context.Context, path string, emit func(docLines)) {
 	r, done := f.fsys.open(ctx, path)
@@ -258,20 +245,7 @@ func (f *thresholdFn) ProcessElement(key string, c lineCount, counted int, emit 
 
 // textFn reads a file again, as learnFn read it, to take the text of the
 // learned lines whose second document it holds.
-type textFn struct {
-	Doc docOptions
-
-	opts parse.Options
-	fsys fileSystems
-}
-
-func (f *textFn) Setup() error {
-	var err error
-	f.opts, err = f.Doc.options()
-	return err
-}
-
-func (f *textFn) Teardown() { f.fsys.close() }
+type textFn struct{ fileParser }
 
 func (f *textFn) ProcessElement(ctx context.Context, path string, lines func(*keptLine) bool, emit func(learnedLine)) error {
 	want := map[int]map[string]keptLine{} // document → key → line
@@ -362,7 +336,7 @@ func learn(s beam.Scope, branches []beam.PCollection, doc docOptions, o furnitur
 	doc.Explain = true
 	var each []beam.PCollection
 	for _, paths := range branches {
-		each = append(each, beam.ParDo(s, &learnFn{Doc: doc}, paths))
+		each = append(each, beam.ParDo(s, &learnFn{fileParser{Doc: doc}}, paths))
 	}
 	docs := beam.Flatten(s, each...)
 
@@ -380,7 +354,7 @@ func learn(s beam.Scope, branches []beam.PCollection, doc docOptions, o furnitur
 	// their text.
 	lines := beam.CombinePerKey(s, lineCountFn{}, beam.ParDo(s, lineOccurrences, counted))
 	kept := beam.ParDo(s, &thresholdFn{MinDocs: o.MinDocs, MinShare: o.MinShare}, lines, beam.SideInput{Input: nCounted})
-	kept = beam.ParDo(s, &textFn{Doc: doc}, beam.GroupByKey(s, kept))
+	kept = beam.ParDo(s, &textFn{fileParser{Doc: doc}}, beam.GroupByKey(s, kept))
 
 	learned := beam.ParDo(s, &learnedFn{MinDocs: o.MinDocs, MinShare: o.MinShare}, beam.Impulse(s),
 		beam.SideInput{Input: kept}, beam.SideInput{Input: read}, beam.SideInput{Input: nCounted})

@@ -30,20 +30,24 @@ var (
 // in khabar parse; nothing a file holds fails the pipeline. Parse holds
 // one document in memory at a time (at most --max-bytes), and each record
 // leaves as soon as it is written.
-type parseFn struct {
+type parseFn struct{ fileParser }
+
+// fileParser is what a DoFn that parses files holds: the flags, the
+// parse.Options made from them where the DoFn runs, and its filesystems.
+type fileParser struct {
 	Doc docOptions
 
 	opts parse.Options
 	fsys fileSystems
 }
 
-func (f *parseFn) Setup() error {
+func (f *fileParser) Setup() error {
 	var err error
 	f.opts, err = f.Doc.options()
 	return err
 }
 
-func (f *parseFn) Teardown() { f.fsys.close() }
+func (f *fileParser) Teardown() { f.fsys.close() }
 
 func (f *parseFn) ProcessElement(ctx context.Context, path string, ok, bad func([]byte)) {
 	f.parse(ctx, path, f.opts, ok, bad)

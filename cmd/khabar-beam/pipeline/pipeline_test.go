@@ -347,21 +347,7 @@ func TestFurnitureMatchesLearner(t *testing.T) {
 	// What khabar furniture --min-docs 2 --split auto learns, reading the
 	// files in this order.
 	slices.SortStableFunc(paths, func(a, b string) int { return compareOrder(a, 0, b, 0) })
-	l := furniture.NewLearner(furniture.Options{MinDocs: 2, MinShare: 0.002})
-	for _, p := range paths {
-		f, err := os.Open(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for a := range parse.Parse(f, p, parse.Options{Split: "auto", Explain: true}) {
-			if a.Error == nil {
-				l.Add(furniture.Lines(a))
-			}
-		}
-		f.Close()
-	}
-	var wantFile bytes.Buffer
-	l.WriteTo(&wantFile)
+	l, wantFile := learnLocally(t, paths, furniture.Options{MinDocs: 2, MinShare: 0.002})
 	for _, s := range []string{"furniture\t" + promo + "\t5\n", "furniture\t" + more + "\t2\n", "1 repeat a title"} {
 		if !strings.Contains(wantFile.String(), s) {
 			t.Fatalf("the learner's file lacks %q: the test's archive is not what it says:\n%s", s, wantFile.String())
@@ -396,21 +382,7 @@ func TestFurnitureDefaults(t *testing.T) {
 		}
 		return err
 	})
-	l := furniture.NewLearner(furniture.Options{})
-	for _, p := range paths {
-		f, err := os.Open(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for a := range parse.Parse(f, p, parse.Options{Split: "auto", Explain: true}) {
-			if a.Error == nil {
-				l.Add(furniture.Lines(a))
-			}
-		}
-		f.Close()
-	}
-	var wantFile bytes.Buffer
-	l.WriteTo(&wantFile)
+	l, wantFile := learnLocally(t, paths, furniture.Options{})
 	out := t.TempDir()
 	c := Config{Inputs: []string{archive + "/**/*.txt"}, Output: out + "/records", Errors: out + "/errors",
 		FurnitureOut: out + "/learned.lex", MinShare: furniture.DefaultMinShare, Branches: 2}
@@ -526,15 +498,25 @@ func TestLineCountsMergeInAnyOrder(t *testing.T) {
 	}
 }
 
-func TestParseSize(t *testing.T) {
-	for s, want := range map[string]int64{"65536": 65536, "64KiB": 64 << 10, "64MiB": 64 << 20, "10MB": 10e6, "1 GiB": 1 << 30} {
-		if got, err := ParseSize(s); err != nil || got != want {
-			t.Errorf("ParseSize(%q) = %d, %v; want %d", s, got, err, want)
+// learnLocally learns the furniture of paths, read in this order, with a
+// furniture.Learner, as khabar furniture --split auto does, and returns
+// it with the file it writes.
+func learnLocally(t *testing.T, paths []string, o furniture.Options) (*furniture.Learner, *bytes.Buffer) {
+	t.Helper()
+	l := furniture.NewLearner(o)
+	for _, p := range paths {
+		f, err := os.Open(p)
+		if err != nil {
+			t.Fatal(err)
 		}
-	}
-	for _, s := range []string{"", "0", "-1", "1XB", "99999999999GiB"} {
-		if _, err := ParseSize(s); err == nil {
-			t.Errorf("ParseSize(%q): no error", s)
+		for a := range parse.Parse(f, p, parse.Options{Split: "auto", Explain: true}) {
+			if a.Error == nil {
+				l.Add(furniture.Lines(a))
+			}
 		}
+		f.Close()
 	}
+	var file bytes.Buffer
+	l.WriteTo(&file)
+	return l, &file
 }

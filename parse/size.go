@@ -1,4 +1,4 @@
-package main
+package parse
 
 import (
 	"fmt"
@@ -6,8 +6,10 @@ import (
 	"strings"
 )
 
-// parseSize reads a byte count such as 65536, 64KiB, 64MiB, 1GiB or 10MB.
-func parseSize(s string) (int64, error) {
+// ParseSize reads a byte count as --max-bytes takes it: 65536, 64KiB,
+// 64MiB, 1GiB or 10MB (KiB, MiB and GiB are powers of 1024; KB, MB and
+// GB of 1000).
+func ParseSize(s string) (int64, error) {
 	units := []struct {
 		suffix string
 		mult   int64
