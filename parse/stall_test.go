@@ -13,10 +13,9 @@ import (
 // the pauses that must not count (3 times longer).
 const stallTimeout = 100 * time.Millisecond
 
-// feed writes each piece of parts to w, sleeping pause between pieces,
-// then closes w unless stall is set (the writer then hangs: the test's
-// cleanup closes it).
-func feed(t *testing.T, parts []string, pause time.Duration, stall bool) io.Reader {
+// feed writes each piece of parts to a pipe, sleeping pause between
+// pieces, then closes it.
+func feed(t *testing.T, parts []string, pause time.Duration) io.Reader {
 	t.Helper()
 	pr, pw := io.Pipe()
 	t.Cleanup(func() { pw.Close() })
@@ -29,11 +28,34 @@ func feed(t *testing.T, parts []string, pause time.Duration, stall bool) io.Read
 				return
 			}
 		}
-		if !stall {
-			pw.Close()
-		}
+		pw.Close()
 	}()
 	return pr
+}
+
+// stalling is an input that gives its bytes at once, then none: its
+// reads block until the test ends. Unlike a writer on a pipe, it needs
+// no other goroutine to run in time, so a loaded machine does not make it
+// stall early.
+type stalling struct {
+	data  []byte
+	block chan struct{}
+}
+
+func stallAfter(t *testing.T, data string) io.Reader {
+	s := &stalling{data: []byte(data), block: make(chan struct{})}
+	t.Cleanup(func() { close(s.block) })
+	return s
+}
+
+func (s *stalling) Read(p []byte) (int, error) {
+	if len(s.data) == 0 {
+		<-s.block
+		return 0, io.EOF
+	}
+	n := copy(p, s.data)
+	s.data = s.data[n:]
+	return n, nil
 }
 
 // collectWithin collects the records of a parse, failing the test if it
@@ -92,7 +114,7 @@ func TestStallTimeout(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			tc.opts.Timeout = stallTimeout
 			start := time.Now()
-			recs := collectWithin(t, feed(t, tc.parts, 0, true), tc.opts)
+			recs := collectWithin(t, stallAfter(t, strings.Join(tc.parts, "")), tc.opts)
 			wantStatuses(t, recs, tc.want...)
 			a := recs[len(recs)-1]
 			if a.Status != parse.StatusError || !strings.Contains(a.Error.Message, "no byte for 100ms") {
@@ -125,14 +147,16 @@ func TestStallNotTimed(t *testing.T) {
 		opts  parse.Options
 		want  []string
 	}{
-		{"slow producer", slow, stallTimeout / 2, parse.Options{Timeout: stallTimeout}, []string{"ok"}},
+		// 8 lines 100ms apart: longer than the timeout in all, each pause
+		// far shorter (a loaded machine may sleep longer than asked).
+		{"slow producer", slow, stallTimeout, parse.Options{Timeout: 5 * stallTimeout}, []string{"ok"}},
 		{"split, before the first byte", []string{"", arLine}, 3 * stallTimeout, parse.Options{Split: "auto", Timeout: stallTimeout}, []string{"ok"}},
 		{"split, between documents", []string{big + "\f\n", arLine + "\f\n", arLine}, 3 * stallTimeout, parse.Options{Split: "auto", Timeout: stallTimeout}, []string{"ok", "ok", "ok"}},
 		{"jsonl, between lines", []string{`{"id": "a", "text": "خبر"}` + "\n", `{"id": "b", "text": "خبر"}` + "\n"}, 3 * stallTimeout, parse.Options{JSONL: true, Timeout: stallTimeout}, []string{"ok", "ok"}},
 		{"no timeout", []string{arLine, arLine}, 3 * stallTimeout, parse.Options{Timeout: 0}, []string{"ok"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			recs := collectWithin(t, feed(t, tc.parts, tc.pause, false), tc.opts)
+			recs := collectWithin(t, feed(t, tc.parts, tc.pause), tc.opts)
 			wantStatuses(t, recs, tc.want...)
 		})
 	}
