@@ -474,7 +474,10 @@ func textLen(sections []Section) int {
 // endsSentence reports whether a paragraph line ends a sentence, so the
 // next line starts a new paragraph even without a blank line between.
 func endsSentence(s string) bool {
-	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, " "))
+	// The controls that ended a line, put back to be counted (see
+	// classify), or kept by a profile without controls, end nothing.
+	s = strings.TrimRightFunc(s, func(r rune) bool { return r == ' ' || r != 0xad && arabic.IsControl(r) })
+	r, _ := utf8.DecodeLastRuneInString(s)
 	switch r {
 	case '.', '!', '?', '؟', '…', ':', ';', '؛', '"', '»', '”', '\'', ')', ']':
 		return true

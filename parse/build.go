@@ -85,6 +85,9 @@ type prepared struct {
 // error record.
 func (p *parser) prepare(a *Article, d *rawDoc) *prepared {
 	switch {
+	case d.err != nil && isStall(d.err):
+		p.fail(a, ErrTimeout, d.err.Error())
+		return nil
 	case d.err != nil:
 		p.fail(a, ErrIO, d.err.Error())
 		return nil

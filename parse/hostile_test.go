@@ -100,10 +100,9 @@ func checkNoBidi(t *testing.T, recs []*parse.Article) {
 	if i := strings.IndexAny(a.Text, "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"); i >= 0 {
 		t.Errorf("text keeps a bidi control: %q", a.Text)
 	}
-	// A control opening a line is trimmed with the line before the
-	// normalizer counts: 11 of the 12.
-	if n := a.Normalization.Changes["controls"]; n < 11 {
-		t.Errorf("controls changed %d code points, want at least 11", n)
+	// All 12, the one opening the line too.
+	if n := a.Normalization.Changes["controls"]; n != 12 {
+		t.Errorf("controls changed %d code points, want 12", n)
 	}
 }
 

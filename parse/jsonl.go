@@ -43,6 +43,12 @@ func (p *parser) jsonlDocs(r io.Reader) func() *rawDoc {
 	sc.Split(scanLF)
 	n := 0
 	done := false
+	var consumed int64 // bytes of the tokens scanned so far
+	inLine := false    // a part of a line was scanned, not its end
+	if st := p.st; st != nil {
+		// Between lines: no part of one scanned, none held by the scanner.
+		st.idle = func() bool { return !inLine && st.n == consumed }
+	}
 	return func() *rawDoc {
 		if done {
 			return nil
@@ -53,6 +59,8 @@ func (p *parser) jsonlDocs(r io.Reader) func() *rawDoc {
 		for sc.Scan() {
 			started = true
 			tok := sc.Bytes()
+			consumed += int64(len(tok))
+			inLine = tok[len(tok)-1] != '\n'
 			size += int64(len(tok))
 			if size > p.maxBytes {
 				tooLarge, line = true, gather{}
@@ -72,6 +80,12 @@ func (p *parser) jsonlDocs(r io.Reader) func() *rawDoc {
 		}
 		n++
 		d := &rawDoc{index: n - 1, first: 1, last: 1, size: size}
+		if err := sc.Err(); err != nil && isStall(err) {
+			// The line was cut by a stall: its record is the timeout's.
+			done = true
+			d.err = err
+			return d
+		}
 		switch {
 		case tooLarge:
 			d.tooLarge = true

@@ -29,7 +29,7 @@ type Options struct {
 	JSONL    bool             // input is JSON Lines of {"id", "text"} objects
 	Explain  bool             // fill Article.Lines
 	MaxBytes int64            // per document; 0 is 64 MiB
-	Timeout  time.Duration    // per document; 0 is no limit
+	Timeout  time.Duration    // per document, to build it and between two bytes of it; 0 is no limit
 	Debug    bool             // add a short stack to E_INTERNAL messages
 	Lexicon  *lexicon.Lexicon // nil is lexicon.Builtin()
 }
@@ -49,6 +49,15 @@ func (o Options) Check() error {
 //
 // Parse holds one document in memory at a time, so a dump of any size
 // parses in bounded memory.
+//
+// With Options.Timeout, a document whose input sends no byte for that
+// long while the document is being read becomes an E_TIMEOUT record, and
+// the sequence ends there. Waiting between documents of an input to split
+// or of JSON Lines, with no byte of the next one yet, is not timed. A
+// reader that cannot stall (a regular *os.File, a *bytes.Reader,
+// *strings.Reader or *bytes.Buffer) is read directly; any other is read
+// on a goroutine of its own, which a stalled read leaves blocked until
+// that read returns.
 func Parse(r io.Reader, name string, opts Options) iter.Seq[*Article] {
 	return func(yield func(*Article) bool) {
 		p, err := newParser(name, opts)
@@ -58,6 +67,10 @@ func Parse(r io.Reader, name string, opts Options) iter.Seq[*Article] {
 			p.fail(a, ErrInternal, fmt.Sprintf("invalid options: %v", err))
 			yield(a)
 			return
+		}
+		r, p.st = p.timeReads(r)
+		if p.st != nil {
+			defer p.st.close()
 		}
 		var next func() *rawDoc
 		if opts.JSONL {
@@ -83,6 +96,7 @@ type parser struct {
 	normOps  arabic.Options
 	lex      *lexicon.Lexicon
 	maxBytes int64
+	st       *stallReader // times the reads of the input, or nil
 	// The input's encoding, decided once: forced, by a BOM, or by the
 	// first document that is not blank.
 	enc        decode.Encoding
@@ -128,6 +142,10 @@ func (p *parser) textDocs(r io.Reader) func() *rawDoc {
 		return wholeDoc(r, p.maxBytes)
 	}
 	br := bufio.NewReaderSize(r, decode.Prefix)
+	if p.st != nil {
+		// The start of the input is between documents until a byte comes.
+		p.st.idle = func() bool { return br.Buffered() == 0 }
+	}
 	if head, ok := p.oneDoc(br); ok {
 		return wholeDoc(bytes.NewReader(head), p.maxBytes)
 	}
@@ -158,7 +176,18 @@ func (p *parser) oneDoc(br *bufio.Reader) ([]byte, bool) {
 // splitDocs returns a reader of the documents of an input to split.
 func (p *parser) splitDocs(br *bufio.Reader) func() *rawDoc {
 	src := p.decideEncoding(br)
+	var cnt *countReader
+	if p.st != nil {
+		cnt = &countReader{r: src}
+		src = cnt
+	}
 	s := &splitter{sc: newScanner(src), mode: p.split, maxBytes: p.maxBytes}
+	if p.st != nil {
+		// Between documents: no document begun, no byte held by br or
+		// the scanner. (A UTF-16 input may also hold a part of one
+		// character in its decoder, which this does not see.)
+		p.st.idle = func() bool { return !s.inDoc && br.Buffered() == 0 && cnt.n == s.consumed }
+	}
 	if p.split.re != nil {
 		s.decodeLine = p.decodeLine
 	}

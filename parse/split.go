@@ -318,6 +318,8 @@ type splitter struct {
 	line     int // lines begun so far
 	index    int
 	done     bool
+	consumed int64 // bytes of the tokens scanned so far
+	inDoc    bool  // a line of the document being read was scanned
 	// decodeLine turns a separator candidate into UTF-8 for a regex.
 	decodeLine func([]byte) []byte
 }
@@ -357,11 +359,14 @@ func (s *splitter) read() *rawDoc {
 	defer func() { h.Sum(d.sum[:0]) }()
 	var buf gather
 	lineStart := true
+	s.inDoc = false
 	for s.sc.Scan() {
 		tok := s.sc.Bytes()
+		s.consumed += int64(len(tok))
 		complete := endsLine(tok)
-		// A short token that does not end its line is the end of the input.
-		whole := complete || len(tok) < chunkSize
+		// A short token that does not end its line is the end of the
+		// input, or where it stalled: then no separator line.
+		whole := complete || len(tok) < chunkSize && !isStall(s.sc.Err())
 		if lineStart && whole && s.separator(trimEOL(tok)) {
 			s.line++
 			return d.keep(&buf)
@@ -370,6 +375,7 @@ func (s *splitter) read() *rawDoc {
 			s.line++
 			d.last = s.line
 		}
+		s.inDoc = true
 		lineStart = complete
 		d.size += int64(len(tok))
 		h.Write(tok)

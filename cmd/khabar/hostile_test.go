@@ -6,8 +6,10 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/khabar/khabar/internal/testhook"
 )
@@ -218,6 +220,55 @@ func TestParseRunawayTimeout(t *testing.T) {
 	recs := readHostileRecords(t, stdout.Bytes())
 	if code != exitError || len(recs) != 3 || recs[0].Status != "ok" || recs[1].code() != "E_TIMEOUT" || recs[2].Status != "ok" {
 		t.Fatalf("exit %d, records %+v, stderr %s", code, recs, stderr.String())
+	}
+}
+
+// TestStalledStdin: a stdin that sends part of a document, then nothing
+// while staying open, becomes an E_TIMEOUT record after --timeout; the
+// command ends with exit status 1, as for any failed document, and does
+// not wait for stdin to close.
+func TestStalledStdin(t *testing.T) {
+	for _, args := range [][]string{
+		{"parse", "--timeout", "100ms", "--jsonl"},
+		{"parse", "--timeout", "100ms", "--split", "auto", "-"},
+		{"parse", "--timeout", "100ms", "--input-format", "jsonl"},
+		{"explain", "--timeout", "100ms", "-"},
+		{"furniture", "--timeout", "100ms"},
+	} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			pr, pw, err := os.Pipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			// Closed at the end only: the reader left blocked then ends.
+			t.Cleanup(func() { pw.Close(); pr.Close() })
+			part := hostileLine + "نصف سطر"
+			if slices.Contains(args, "jsonl") {
+				part = `{"id": "a", "text": "نصف`
+			}
+			if _, err := pw.WriteString(part); err != nil {
+				t.Fatal(err)
+			}
+			var stdout, stderr bytes.Buffer
+			done := make(chan int, 1)
+			go func() { done <- run(args, pr, &stdout, &stderr) }()
+			var code int
+			select {
+			case code = <-done:
+			case <-time.After(10 * time.Second):
+				t.Fatal("still waiting for stdin after 10 s")
+			}
+			if code != exitError || !strings.Contains(stderr.String(), "E_TIMEOUT: input stalled") {
+				t.Fatalf("exit %d, stderr %q", code, stderr.String())
+			}
+			if args[0] != "parse" {
+				return
+			}
+			recs := readHostileRecords(t, stdout.Bytes())
+			if len(recs) != 1 || recs[0].code() != "E_TIMEOUT" || recs[0].Source.Path != "-" {
+				t.Fatalf("records %+v\n%s", recs, stdout.String())
+			}
+		})
 	}
 }
 

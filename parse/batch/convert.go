@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"runtime/debug"
 
+	"github.com/khabar/khabar/internal/steady"
 	"github.com/khabar/khabar/parse"
 )
 
@@ -86,7 +87,7 @@ func (r *runner) convert(j *job, src *source, res FileResult) (o outcome, fatal 
 	}()
 	in, sum := src.hashing()
 	var last *parse.Article
-	for a := range parseFunc(in, j.f.rel, r.opts.Parse) {
+	for a := range parseFunc(steady.Reader{Reader: in}, j.f.rel, r.opts.Parse) {
 		last = a
 		tally(&res, a)
 		if a.Status == parse.StatusError {

@@ -12,6 +12,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/khabar/khabar/internal/steady"
 	"github.com/khabar/khabar/parse"
 	"github.com/khabar/khabar/parse/furniture"
 	"github.com/khabar/khabar/parse/lexicon"
@@ -156,7 +157,7 @@ func learnFile(f srcFile, po parse.Options) (docs []furniture.Doc) {
 			docs = nil // the conversion fails the file with the reason
 		}
 	}()
-	for a := range parseFunc(br, f.rel, po) {
+	for a := range parseFunc(steady.Reader{Reader: br}, f.rel, po) {
 		if a.Status != parse.StatusError {
 			docs = append(docs, furniture.Lines(a))
 		}

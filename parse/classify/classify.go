@@ -150,7 +150,7 @@ func classify(rs *Results, lines []Line, lex *lexicon.Lexicon) Page {
 		d.body(0, len(d.f), false)
 	}
 	page := d.page()
-	d.leadingControls(lines)
+	d.edgeControls(lines)
 	return page
 }
 
