@@ -13,8 +13,8 @@ import (
 // khabar (sorted in byte order) or from a run that was killed (its lines
 // appended as outputs were finished), is sorted first, in pieces of
 // sortChunk bytes of lines, each sorted in memory and kept in a scratch
-// file, then merged mergeWays at a time.
-const (
+// file, then merged mergeWays at a time. Tests make them small.
+var (
 	sortChunk = 4 << 20
 	mergeWays = 64
 )
@@ -191,8 +191,19 @@ func mergeRuns(runs []*sortRun, w io.Writer, drops bool) error {
 			// are skipped.
 			e := top.take()
 			heap.Fix(&h, 0)
-			for h.Len() > 0 && h[0].in.ok && h[0].in.head.Src == e.Src {
-				h[0].in.next()
+			for h.Len() > 0 {
+				next := h[0].in
+				if !next.ok {
+					if next.err != nil && err == nil {
+						err = next.err
+					}
+					heap.Pop(&h)
+					continue
+				}
+				if next.head.Src != e.Src {
+					break
+				}
+				next.next()
 				heap.Fix(&h, 0)
 			}
 			if !yield(e) {
