@@ -76,6 +76,15 @@ func usagef(format string, args ...any) error {
 // manifest records, with the size it records, is ever removed, and
 // nothing else in DST is touched.
 //
+// Run's memory does not grow with the number of files: it walks SRC
+// beside the manifest, both in walk order, and has a window of files in
+// hand at a time (see package doc). What it cannot hold goes to scratch
+// files, removed at the end: in DST (a killed run's are removed by the
+// next), or with Check in os.TempDir. Only the largest folder of SRC
+// counts, as its names are read at once, and Summary.Problems, unless
+// Options.Problem takes them. Furniture and Progress each walk SRC once
+// more, before the conversion.
+//
 // Unless Check, Run holds a lock on DST (the file LockName) from start to
 // end: a second run on the same DST fails at once with a *LockedError.
 // Check takes no lock and never waits. With Sync, each output and its
