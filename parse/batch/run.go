@@ -27,7 +27,12 @@ type outcome struct {
 // and waiting for an earlier one, so that memory does not grow with the
 // files: a file that takes long holds the others back by this many at
 // most.
-const window = 256
+const window = 2048
+
+// A worker takes the files of a folder together, up to bundleSize of
+// them, so that workers mostly write in different folders of DST: two
+// files created in one folder at once wait on that folder's lock.
+const bundleSize = 256
 
 // stem is the output path of a source without its extension:
 // a/b.txt → a/b.
@@ -60,32 +65,33 @@ func count(walk iter.Seq[walkItem]) (files int, bytes int64) {
 func (r *runner) process(ctx context.Context, walk iter.Seq[walkItem], prev *entryReader, sum *Summary) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	items := make(chan *item, window) // to this goroutine, in walk order
-	jobs := make(chan *item, window)  // to the workers
+	items := make(chan *item, window)       // to this goroutine, in walk order
+	jobs := make(chan []*item, r.opts.Jobs) // bundles, to the workers
 	var wg sync.WaitGroup
 	var mergeErr error
 	wg.Go(func() {
 		defer close(items)
 		defer close(jobs)
+		b := &bundler{items: items, jobs: jobs}
 		mergeErr = r.merge(walk, prev, func(it *item) bool {
 			if ctx.Err() != nil {
 				return false
 			}
-			if it.job != nil {
-				jobs <- it
-			}
-			items <- it
+			b.add(it)
 			return true
 		})
+		b.flush()
 	})
 	for range r.opts.Jobs {
 		wg.Go(func() {
-			for it := range jobs {
-				if ctx.Err() == nil {
-					it.out, it.err = r.do(it.job)
-					it.ran = true
+			for bundle := range jobs {
+				for _, it := range bundle {
+					if ctx.Err() == nil {
+						it.out, it.err = r.do(it.job)
+						it.ran = true
+					}
+					close(it.done)
 				}
-				close(it.done)
 			}
 		})
 	}
@@ -113,6 +119,42 @@ func (r *runner) process(ctx context.Context, walk iter.Seq[walkItem], prev *ent
 		fatal = ctx.Err()
 	}
 	return fatal
+}
+
+// bundler gathers the jobs of a folder into a bundle for one worker. The
+// items wait with it, so that they go to the collector in walk order once
+// the bundle is handed out.
+type bundler struct {
+	items   chan<- *item
+	jobs    chan<- []*item
+	pending []*item // since the last bundle, in walk order
+	bundle  []*item // the jobs among them
+	dir     string  // their folder
+}
+
+func (b *bundler) add(it *item) {
+	if it.job != nil {
+		dir := path.Dir(it.job.f.rel)
+		if len(b.bundle) == bundleSize || len(b.bundle) > 0 && dir != b.dir {
+			b.flush()
+		}
+		b.bundle, b.dir = append(b.bundle, it), dir
+	}
+	b.pending = append(b.pending, it)
+	if len(b.pending) >= window/2 {
+		b.flush()
+	}
+}
+
+// flush hands out the bundle, then the items that waited.
+func (b *bundler) flush() {
+	if len(b.bundle) > 0 {
+		b.jobs <- b.bundle
+	}
+	for _, it := range b.pending {
+		b.items <- it
+	}
+	b.pending, b.bundle = nil, nil
 }
 
 // collect takes in an item: counts it into the summary, and tells the
