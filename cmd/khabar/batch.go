@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -136,6 +134,9 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 	if bar.drawn() {
 		opts.Progress = bar.event // the walk then sizes every file for it
 	}
+	lists := newProblemLists(o)
+	defer lists.close()
+	opts.Problem = lists.add
 	if o.debug {
 		opts.Progress = func(e batch.Event) { debugEvent(o.stderr, e) }
 	}
@@ -156,13 +157,21 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 		return fatalErrorf("%v", err)
 	}
 	if o.check {
-		listStale(o.stdout, sum)
+		if furnitureOutdated(sum) {
+			fmt.Fprintf(o.stdout, "%s %s\n", sum.Furniture, batch.FurnitureFile)
+		}
+		if _, lerr := lists.stale.WriteTo(o.stdout); lerr != nil && err == nil {
+			err = lerr
+		}
 	}
 	if !o.quiet {
 		writeSummary(o.stderr, sum, o.check)
+		if _, lerr := lists.failed.WriteTo(o.stderr); lerr != nil && err == nil {
+			err = lerr
+		}
 	}
 	if o.report != "" {
-		if rerr := writeReport(o.report, sum); rerr != nil && err == nil {
+		if rerr := writeReport(o.report, lists.report); rerr != nil && err == nil {
 			err = fmt.Errorf("--report: %w", rerr)
 		}
 	}
@@ -185,24 +194,6 @@ func tuneGC() {
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(256 << 20)
-	}
-}
-
-// listStale prints, for --check, one line per output that is missing or
-// stale, the state and the source's path from SRC, then one line per
-// orphaned output, "orphan" and the output's path from DST. The learned
-// furniture comes first, by its name in DST, when it is missing or stale.
-func listStale(w io.Writer, sum *batch.Summary) {
-	if furnitureOutdated(sum) {
-		fmt.Fprintf(w, "%s %s\n", sum.Furniture, batch.FurnitureFile)
-	}
-	for _, p := range sum.Problems {
-		switch p.State {
-		case batch.Missing, batch.Stale:
-			fmt.Fprintf(w, "%s %s\n", p.State, p.Path)
-		case batch.Orphan:
-			fmt.Fprintf(w, "%s %s\n", p.State, p.Output)
-		}
 	}
 }
 
@@ -269,59 +260,4 @@ func within(p, dir string) bool {
 	}
 	rel, err := filepath.Rel(ad, ap)
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
-}
-
-// reportLine is a line of --report: a file that failed, was skipped or
-// has warnings (with --check, also one missing or stale), or an orphaned
-// output, kept or pruned.
-type reportLine struct {
-	Path     string          `json:"path"`
-	Status   string          `json:"status"` // failed, skipped, warned, missing, stale, orphan or pruned
-	Reason   string          `json:"reason"`
-	Output   *string         `json:"output"` // the output written, if any
-	Errors   []batch.Problem `json:"errors"`
-	Warnings []batch.Problem `json:"warnings"`
-}
-
-// writeReport writes the report in walk order, by temp file and rename.
-func writeReport(name string, s *batch.Summary) error {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	for _, p := range s.Problems {
-		l := reportLine{Path: p.Path, Status: p.State.String(), Reason: p.Reason,
-			Errors: p.Errors, Warnings: p.Warnings}
-		if p.State == batch.Converted || p.State == batch.UpToDate {
-			l.Status = "warned"
-			w := p.Warnings[0]
-			l.Reason = fmt.Sprintf("document %d: %s: %s", w.Index, w.Code, w.Message)
-		}
-		if p.Output != "" {
-			l.Output = &p.Output
-		}
-		if l.Errors == nil {
-			l.Errors = []batch.Problem{}
-		}
-		if l.Warnings == nil {
-			l.Warnings = []batch.Problem{}
-		}
-		if err := enc.Encode(l); err != nil {
-			return err
-		}
-	}
-	f, err := os.CreateTemp(filepath.Dir(name), ".khabar-report-*.tmp")
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(buf.Bytes())
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), name)
-	}
-	if err != nil {
-		os.Remove(f.Name())
-	}
-	return err
 }

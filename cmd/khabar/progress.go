@@ -70,8 +70,8 @@ func (pr *progress) wait() {
 	pr.p.Wait()
 }
 
-// writeSummary prints the totals of a run and the files that failed or
-// were skipped, in walk order.
+// writeSummary prints the totals of a run; the files that failed or were
+// skipped follow (problemLists).
 func writeSummary(w io.Writer, s *batch.Summary, check bool) {
 	if check {
 		fmt.Fprintf(w, "khabar batch --check: %s: %d up to date, %d stale, %d missing",
@@ -108,11 +108,6 @@ func writeSummary(w io.Writer, s *batch.Summary, check bool) {
 		}
 		if s.Orphans > 0 {
 			fmt.Fprintf(w, "  %s kept: their sources are gone or no longer included (--prune removes them)\n", plural(s.Orphans, "orphaned output"))
-		}
-	}
-	for _, p := range s.Problems {
-		if p.State == batch.Failed || p.State == batch.Skipped {
-			fmt.Fprintf(w, "khabar: %s: %s: %s\n", p.Path, p.State, firstLine(p.Reason))
 		}
 	}
 }

@@ -28,7 +28,13 @@ type Options struct {
 	Prune    bool          // remove orphaned outputs (see Run)
 	Sync     bool          // make each output durable before the manifest records it (see Run)
 	Follow   bool          // follow symlinks to folders, refusing loops
-	Progress func(Event)   // never called twice at once; nil for none, which spares a stat a file
+	Progress func(Event)   // never called twice at once; nil for none, which spares a stat a file and a walk
+
+	// Problem, if set, is called with each FileResult Summary.Problems
+	// would list, in that order, as the run goes, and Summary.Problems is
+	// left empty: a run over many files then holds none of them. It is
+	// never called twice at once, nor at once with Progress.
+	Problem func(FileResult)
 
 	// Furniture makes Run learn the page furniture of SRC first and
 	// remove it from the outputs (see Run).
@@ -70,6 +76,15 @@ func usagef(format string, args ...any) error {
 // manifest records, with the size it records, is ever removed, and
 // nothing else in DST is touched.
 //
+// Run's memory does not grow with the number of files: it walks SRC
+// beside the manifest, both in walk order, and has a window of files in
+// hand at a time (see package doc). What it cannot hold goes to scratch
+// files, removed at the end: in DST (a killed run's are removed by the
+// next), or with Check in os.TempDir. Only the largest folder of SRC
+// counts, as its names are read at once, and Summary.Problems, unless
+// Options.Problem takes them. Furniture and Progress each walk SRC once
+// more, before the conversion.
+//
 // Unless Check, Run holds a lock on DST (the file LockName) from start to
 // end: a second run on the same DST fails at once with a *LockedError.
 // Check takes no lock and never waits. With Sync, each output and its
@@ -94,7 +109,7 @@ func Run(ctx context.Context, src, dst string, opts Options) (*Summary, error) {
 			return nil, fmt.Errorf("cannot clean %s: %s", dst, pathErr(err))
 		}
 	}
-	prev, err := readManifest(r.root)
+	prev, err := r.openPrev()
 	if err != nil {
 		return nil, r.manifestErr(err)
 	}
@@ -106,18 +121,18 @@ func Run(ctx context.Context, src, dst string, opts Options) (*Summary, error) {
 	if r.dstInfo != nil {
 		w.skip = append(w.skip, r.dstInfo)
 	}
-	w.walk(r.src, "", []fs.FileInfo{r.srcInfo})
+	walk := w.all(r.src, r.srcInfo)
 	learned := ""
 	if opts.Furniture {
-		if learned, err = r.learnFurniture(ctx, w.files); err != nil {
+		if learned, err = r.learnFurniture(ctx, walk); err != nil {
 			return nil, err
 		}
 	}
-	jobs, orphans := r.plan(w, prev)
 	if !opts.Check {
-		// Keep the entries of the files still there; this also proves DST
-		// writable before any work is done.
-		if err := writeManifest(r.root, r.kept, opts.Sync); err != nil {
+		// The manifest the run writes, in walk order, replaces the old
+		// one at the end; the journal tells the old one what is done
+		// meanwhile, for a rerun after a kill.
+		if r.next, err = createAtomic(r.root, manifestName, opts.Sync); err != nil {
 			return nil, r.manifestErr(err)
 		}
 		if r.journal, err = openJournal(r.root); err != nil {
@@ -129,17 +144,19 @@ func Run(ctx context.Context, src, dst string, opts Options) (*Summary, error) {
 			r.journal.before = r.dirs.syncDirty
 		}
 	}
-	orphaned, err := r.orphans(orphans, w.n)
-	if err != nil {
-		return nil, err
+	sum := &Summary{Agencies: map[string]int{}, Pages: map[string]int{}}
+	if opts.Progress != nil {
+		files, bytes := count(walk)
+		r.progress(Event{Walked: true, Files: files, Bytes: bytes})
 	}
-	sum, err := r.process(ctx, jobs, w, orphaned)
+	err = r.process(ctx, walk, prev, sum)
 	if err == nil && !opts.Check {
 		err = r.journal.close()
 		r.journal = nil
 		if err == nil {
-			err = writeManifest(r.root, r.kept, opts.Sync)
+			err = r.next.commit()
 		}
+		r.next = nil
 		if err != nil {
 			err = r.manifestErr(err)
 		}
@@ -161,7 +178,10 @@ type runner struct {
 	optsHash string      // optionsHash of the options that shape the output
 	dirs     dirs
 	journal  *journal
-	kept     map[string]entry // the manifest as it stands
+	next     *atomicFile // the manifest the run writes, unless Check
+	line     []byte      // a line of next
+	orphans  orphanList
+	closers  []func() // the manifest read, scratch files
 	lock     *dstLock
 }
 
@@ -239,6 +259,12 @@ func (r *runner) manifestErr(err error) error {
 func (r *runner) close() {
 	if r.journal != nil {
 		r.journal.close()
+	}
+	if r.next != nil {
+		r.next.abort()
+	}
+	for _, c := range r.closers {
+		c()
 	}
 	r.dirs.closeAll()
 	r.lock.release()

@@ -1,10 +1,12 @@
 package batch
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"iter"
@@ -608,11 +610,40 @@ func TestLargeFileStreamed(t *testing.T) {
 	}
 }
 
+// readManifestFile returns the entries the manifest of dst comes to, as
+// a run reads it.
 func readManifestFile(dst string) (map[string]entry, error) {
-	root, err := os.OpenRoot(dst)
+	b, err := os.ReadFile(filepath.Join(dst, manifestName))
+	if errors.Is(err, fs.ErrNotExist) {
+		return map[string]entry{}, nil
+	}
 	if err != nil {
 		return nil, err
 	}
-	defer root.Close()
-	return readManifest(root)
+	return resolveManifest(b, os.TempDir())
+}
+
+// resolveManifest sorts the manifest lines b with scratch files in dir
+// and returns the entries by source.
+func resolveManifest(b []byte, dir string) (map[string]entry, error) {
+	var out bytes.Buffer
+	scratch := func() (*os.File, func(), error) {
+		f, err := os.CreateTemp(dir, "run-*")
+		if err != nil {
+			return nil, nil, err
+		}
+		return f, func() { f.Close(); os.Remove(f.Name()) }, nil
+	}
+	if err := sortManifest(bytes.NewReader(b), &out, scratch); err != nil {
+		return nil, err
+	}
+	m := map[string]entry{}
+	for line := range bytes.Lines(out.Bytes()) {
+		e, ok := parseEntry(line)
+		if !ok {
+			return nil, fmt.Errorf("sorted manifest: bad line %q", line)
+		}
+		m[e.Src] = e
+	}
+	return m, nil
 }

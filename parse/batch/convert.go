@@ -16,9 +16,9 @@ var parseFunc = parse.Parse
 // written); a file that fails is an outcome.
 func (r *runner) do(j *job) (o outcome, err error) {
 	if j.res != nil {
-		return outcome{res: *j.res}, nil
+		return outcome{res: *j.res, drop: true}, nil
 	}
-	o.res = FileResult{Path: j.f.rel, Bytes: max(j.f.size, 0), index: j.f.order}
+	o.res = FileResult{Path: j.f.rel, Bytes: max(j.f.size, 0)}
 	current := j.prev != nil && !r.opts.Force && r.current(j.prev)
 	if r.opts.Check && !current {
 		// No need to read the source to know its output must be made.

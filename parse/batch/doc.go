@@ -24,6 +24,11 @@
 // on it (DST/.khabar-batch.lock), and Options.Sync makes what the manifest
 // records durable against a power loss.
 //
+// A run holds neither the list of SRC nor the manifest: it walks SRC in walk
+// order (names sorted in each folder, depth first) beside the manifest,
+// which is kept sorted the same way, so its memory does not grow with the
+// number of files.
+//
 // Nothing under SRC is written. Every write goes through an os.Root opened on
 // DST, so no name or symlink can lead a write outside DST. DST is skipped
 // while walking when it lies inside SRC.

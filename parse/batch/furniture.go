@@ -7,10 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"iter"
 	"os"
 	"path/filepath"
 	"sync"
-	"sync/atomic"
 
 	"github.com/khabar/khabar/internal/steady"
 	"github.com/khabar/khabar/parse"
@@ -31,8 +31,8 @@ const (
 // Check, the learned file is written into DST when it is not there
 // already with the same bytes. It returns the state the learned file was
 // found in.
-func (r *runner) learnFurniture(ctx context.Context, files []srcFile) (string, error) {
-	l, err := r.learn(ctx, files)
+func (r *runner) learnFurniture(ctx context.Context, walk iter.Seq[walkItem]) (string, error) {
+	l, err := r.learn(ctx, walk)
 	if err != nil {
 		return "", err
 	}
@@ -78,61 +78,67 @@ func (r *runner) furnitureState(data []byte) string {
 
 // learn parses every file with the run's options and Explain, and counts
 // the lines of its documents. Files are parsed on Options.Jobs goroutines,
-// a few files ahead at most, and their documents are added in walk order,
-// so what is learned does not depend on Jobs.
-func (r *runner) learn(ctx context.Context, files []srcFile) (*furniture.Learner, error) {
+// a window of files ahead at most, and their documents are added in walk
+// order, so what is learned does not depend on Jobs.
+func (r *runner) learn(ctx context.Context, walk iter.Seq[walkItem]) (*furniture.Learner, error) {
 	l := furniture.NewLearner(r.opts.FurnitureOptions)
 	po := r.opts.Parse
 	po.Explain = true
-	workers := min(r.opts.Jobs, max(len(files), 1))
-	docs := make([]chan []furniture.Doc, len(files))
-	for i := range docs {
-		docs[i] = make(chan []furniture.Doc, 1)
+	type learning struct {
+		f    srcFile
+		docs chan []furniture.Doc
 	}
-	// A worker takes a token before it takes the next file, and the token
-	// comes back when that file's documents are added. Files are taken in
-	// walk order, so the file the adding waits for is always in hand, or
-	// next to be taken with a token free.
-	ahead := make(chan struct{}, 4*workers)
-	var next atomic.Int64
-	stop := make(chan struct{})
+	ctx, cancel := context.WithCancel(ctx)
+	files := make(chan *learning, window) // to the workers
+	order := make(chan *learning, window) // to this goroutine, in walk order
 	var wg sync.WaitGroup
-	for range workers {
+	defer func() {
+		cancel()
+		wg.Wait()
+	}()
+	wg.Go(func() {
+		defer close(order)
+		defer close(files)
+		for wi := range walk {
+			if wi.problem != nil {
+				continue
+			}
+			f := &learning{f: wi.file, docs: make(chan []furniture.Doc, 1)}
+			select {
+			case files <- f:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case order <- f:
+			case <-ctx.Done():
+				return
+			}
+		}
+	})
+	for range r.opts.Jobs {
 		wg.Go(func() {
-			for {
-				select {
-				case ahead <- struct{}{}:
-				case <-stop:
-					return
+			for f := range files {
+				if ctx.Err() != nil {
+					f.docs <- nil
+					continue
 				}
-				select {
-				case <-stop:
-					return // the token was free, but the run is over
-				default:
-				}
-				i := int(next.Add(1) - 1)
-				if i >= len(files) {
-					return
-				}
-				docs[i] <- learnFile(files[i], po)
+				f.docs <- learnFile(f.f, po)
 			}
 		})
 	}
-	defer wg.Wait()
-	defer close(stop)
-	for i := range files {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
+	for f := range order {
 		select {
-		case d := <-docs[i]:
+		case d := <-f.docs:
 			for _, doc := range d {
 				l.Add(doc)
 			}
-			<-ahead
 		case <-ctx.Done():
 			return nil, ctx.Err()
 		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 	return l, nil
 }

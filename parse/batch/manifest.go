@@ -4,14 +4,8 @@ import (
 	"bufio"
 	"encoding/base64"
 	"encoding/json"
-	"errors"
 	"io"
-	"io/fs"
-	"os"
-	"slices"
 	"strconv"
-	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/khabar/khabar/parse"
@@ -40,126 +34,6 @@ type entry struct {
 	// byte for byte.
 	SrcBytes []byte `json:"src_bytes,omitempty"`
 	OutName  []byte `json:"out_name_bytes,omitempty"`
-}
-
-// readManifest loads the manifest of DST; a missing one is empty. Later
-// lines override earlier ones. A line that does not parse, such as the
-// last line of a run killed while appending it, is ignored: its output
-// will be redone.
-func readManifest(root *os.Root) (map[string]entry, error) {
-	m := map[string]entry{}
-	if root == nil {
-		return m, nil
-	}
-	f, err := root.Open(manifestName)
-	if errors.Is(err, fs.ErrNotExist) {
-		return m, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	br := bufio.NewReader(f)
-	for {
-		line, err := br.ReadBytes('\n')
-		if err == io.EOF {
-			return m, nil // a last line without its newline is torn
-		}
-		if err != nil {
-			return nil, err
-		}
-		var e entry
-		if json.Unmarshal(line, &e) != nil {
-			continue
-		}
-		e.restoreNames()
-		if e.Src == "" {
-			continue
-		}
-		if e.Out == "" {
-			delete(m, e.Src)
-		} else {
-			m[e.Src] = e
-		}
-	}
-}
-
-// writeManifest replaces the manifest with the entries, sorted by source,
-// so the manifest of a finished tree does not depend on -j or on how often
-// the run was interrupted; synced with sync.
-func writeManifest(root *os.Root, m map[string]entry, sync bool) error {
-	// Pointers are sorted, not the entries: swapping those was most of
-	// the cost for a large tree.
-	all := make([]entry, 0, len(m))
-	size := 0
-	for _, e := range m {
-		all = append(all, e)
-		size += len(e.Src) + len(e.Out) + len(e.SHA256) + len(e.Schema) + len(e.Options) + 96
-	}
-	entries := make([]*entry, len(all))
-	for i := range all {
-		entries[i] = &all[i]
-	}
-	slices.SortFunc(entries, func(a, b *entry) int { return strings.Compare(a.Src, b.Src) })
-	buf := make([]byte, 0, size)
-	for _, e := range entries {
-		buf = appendEntry(buf, e)
-	}
-	return writeFileAtomic(root, manifestName, buf, sync)
-}
-
-// journal appends entries to the manifest as outputs are finished. It
-// writes them in batches, every journalBatch entries or journalDelay: a
-// run killed before a batch is written loses only the knowledge of those
-// outputs, which the next run makes again.
-type journal struct {
-	f       *os.File
-	buf     []byte
-	pending int
-	last    time.Time
-	before  func() error // called before the entries are written, if set
-}
-
-const (
-	journalBatch = 64
-	journalDelay = time.Second
-)
-
-func openJournal(root *os.Root) (*journal, error) {
-	f, err := root.OpenFile(manifestName, os.O_WRONLY|os.O_APPEND, 0)
-	if err != nil {
-		return nil, err
-	}
-	return &journal{f: f, last: time.Now()}, nil
-}
-
-func (j *journal) record(e entry) error {
-	j.buf = appendEntry(j.buf, &e)
-	j.pending++
-	if j.pending >= journalBatch || time.Since(j.last) >= journalDelay {
-		return j.flush()
-	}
-	return nil
-}
-
-func (j *journal) flush() error {
-	if j.before != nil && j.pending > 0 {
-		if err := j.before(); err != nil {
-			return err
-		}
-	}
-	_, err := j.f.Write(j.buf)
-	j.buf = j.buf[:0]
-	j.pending, j.last = 0, time.Now()
-	return err
-}
-
-func (j *journal) close() error {
-	err := j.flush()
-	if cerr := j.f.Close(); err == nil {
-		err = cerr
-	}
-	return err
 }
 
 // appendEntry appends e as a line of JSON, the bytes encoding/json
@@ -207,4 +81,65 @@ func (e *entry) restoreNames() {
 	if e.OutName != nil {
 		e.Out, e.OutName = string(e.OutName), nil
 	}
+}
+
+// parseEntry reads a line of the manifest, its newline included; false
+// for a line that does not parse or names no source.
+func parseEntry(line []byte) (entry, bool) {
+	var e entry
+	if json.Unmarshal(line, &e) != nil {
+		return e, false
+	}
+	e.restoreNames()
+	return e, e.Src != ""
+}
+
+// entryReader reads the lines of a manifest one at a time, skipping
+// those that do not parse and a last line without its newline, torn by a
+// run killed while appending it: that output will be redone.
+type entryReader struct {
+	br   *bufio.Reader
+	long []byte // a line longer than br's buffer
+	head entry  // the line read, while ok
+	ok   bool
+	err  error // other than io.EOF
+}
+
+func newEntryReader(r io.Reader) *entryReader {
+	er := &entryReader{br: bufio.NewReaderSize(r, 64<<10)}
+	er.next()
+	return er
+}
+
+// next reads the following line into head.
+func (r *entryReader) next() {
+	r.ok = false
+	for r.br != nil {
+		line, err := r.br.ReadSlice('\n')
+		if err == bufio.ErrBufferFull {
+			r.long = append(r.long[:0], line...)
+			for err == bufio.ErrBufferFull {
+				line, err = r.br.ReadSlice('\n')
+				r.long = append(r.long, line...)
+			}
+			line = r.long
+		}
+		if err != nil {
+			if err != io.EOF {
+				r.err = err
+			}
+			r.br = nil
+			return
+		}
+		if r.head, r.ok = parseEntry(line); r.ok {
+			return
+		}
+	}
+}
+
+// take returns head and reads the next line.
+func (r *entryReader) take() entry {
+	e := r.head
+	r.next()
+	return e
 }

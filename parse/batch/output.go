@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"bufio"
 	"errors"
 	"io/fs"
 	"math/rand/v2"
@@ -23,11 +24,18 @@ func tempFileName() string {
 	return string(b)
 }
 
-// createTemp creates a new temp file in dir, a folder of root.
+// createTemp creates a new temp file in dir, a folder of root, for
+// writing.
 func createTemp(root *os.Root, dir string) (*os.File, string, error) {
+	return openTemp(root, dir, os.O_WRONLY)
+}
+
+// openTemp creates a new temp file in dir, a folder of root, opened with
+// flag (os.O_WRONLY or os.O_RDWR).
+func openTemp(root *os.Root, dir string, flag int) (*os.File, string, error) {
 	for {
 		name := path.Join(dir, tempFileName())
-		f, err := root.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o666)
+		f, err := root.OpenFile(name, flag|os.O_CREATE|os.O_EXCL, 0o666)
 		if errors.Is(err, fs.ErrExist) {
 			continue
 		}
@@ -39,28 +47,57 @@ func createTemp(root *os.Root, dir string) (*os.File, string, error) {
 // With sync, the temp file is synced before the rename and the folder
 // after it: after a power loss, name holds the old bytes or the new ones.
 func writeFileAtomic(root *os.Root, name string, data []byte, sync bool) error {
-	f, tmp, err := createTemp(root, path.Dir(name))
+	a, err := createAtomic(root, name, sync)
 	if err != nil {
 		return err
 	}
-	_, err = f.Write(data)
-	if err == nil && sync {
-		err = f.Sync()
+	if _, err := a.Write(data); err != nil {
+		a.abort()
+		return err
 	}
-	if cerr := f.Close(); err == nil {
+	return a.commit()
+}
+
+// atomicFile is a file of root written as writeFileAtomic writes it, a
+// piece at a time.
+type atomicFile struct {
+	root      *os.Root
+	name, tmp string
+	f         *os.File
+	w         *bufio.Writer
+	sync      bool
+}
+
+func createAtomic(root *os.Root, name string, sync bool) (*atomicFile, error) {
+	f, tmp, err := createTemp(root, path.Dir(name))
+	if err != nil {
+		return nil, err
+	}
+	return &atomicFile{root: root, name: name, tmp: tmp, f: f, w: bufio.NewWriterSize(f, 64<<10), sync: sync}, nil
+}
+
+func (a *atomicFile) Write(p []byte) (int, error) { return a.w.Write(p) }
+
+// commit puts the file in place.
+func (a *atomicFile) commit() error {
+	err := a.w.Flush()
+	if err == nil && a.sync {
+		err = a.f.Sync()
+	}
+	if cerr := a.f.Close(); err == nil {
 		err = cerr
 	}
 	if err == nil {
-		err = root.Rename(tmp, name)
+		err = a.root.Rename(a.tmp, a.name)
 	}
 	if err != nil {
-		root.Remove(tmp)
+		a.root.Remove(a.tmp)
 		return err
 	}
-	if !sync {
+	if !a.sync {
 		return nil
 	}
-	d, err := root.Open(path.Dir(name))
+	d, err := a.root.Open(path.Dir(a.name))
 	if err != nil {
 		return err
 	}
@@ -69,6 +106,12 @@ func writeFileAtomic(root *os.Root, name string, data []byte, sync bool) error {
 		err = cerr
 	}
 	return err
+}
+
+// abort removes the temp file.
+func (a *atomicFile) abort() {
+	a.f.Close()
+	a.root.Remove(a.tmp)
 }
 
 // removeTemps removes the temp files of killed runs from DST. It does not

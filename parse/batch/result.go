@@ -47,12 +47,10 @@ type FileResult struct {
 	Pages    map[string]int // documents by page kind (the record's page)
 	Warnings []Problem
 	Errors   []Problem
-
-	index int // walk order
 }
 
-// Event reports progress: one Walked event, then one event per file as
-// it is finished.
+// Event reports progress: one Walked event, then one event per file, in
+// walk order, as it is finished.
 type Event struct {
 	Walked bool        // the walk is over: Files and Bytes are the totals
 	Files  int         // Walked: files to consider
@@ -62,7 +60,8 @@ type Event struct {
 
 // Summary totals a run. Problems lists, in walk order, every file that
 // failed, was skipped, has warnings, or (with Check) is missing or stale,
-// then the orphaned outputs in the order of their sources.
+// then the orphaned outputs in the walk order of their sources; it grows
+// with them, unless Options.Problem takes them instead.
 type Summary struct {
 	Files     int // files considered
 	Converted int
@@ -89,8 +88,8 @@ type Summary struct {
 	Furniture string
 }
 
-// add counts r into s.
-func (s *Summary) add(r *FileResult) {
+// add counts r into s, and reports whether Problems lists it.
+func (s *Summary) add(r *FileResult) bool {
 	switch r.State {
 	case Converted:
 		s.Converted++
@@ -121,14 +120,7 @@ func (s *Summary) add(r *FileResult) {
 	for kind, n := range r.Pages {
 		s.Pages[kind] += n
 	}
-	if r.State >= Failed || len(r.Warnings) > 0 {
-		s.Problems = append(s.Problems, *r)
-	}
-}
-
-// sortProblems puts Problems in walk order, whatever order files finished.
-func (s *Summary) sortProblems() {
-	slices.SortStableFunc(s.Problems, func(a, b FileResult) int { return cmp.Compare(a.index, b.index) })
+	return r.State >= Failed || len(r.Warnings) > 0
 }
 
 // TopAgencies returns up to n agencies, most credited first, ties by name.

@@ -2,11 +2,8 @@ package batch
 
 import (
 	"context"
-	"errors"
-	"fmt"
-	"io/fs"
+	"iter"
 	"path"
-	"slices"
 	"strings"
 	"sync"
 )
@@ -14,9 +11,9 @@ import (
 // job is one file to convert.
 type job struct {
 	f    srcFile
-	stem string // output path in DST without its extension
-	prev *entry // its manifest entry, if any
-	res  *FileResult
+	stem string      // output path in DST without its extension
+	prev *entry      // its manifest entry, if any
+	res  *FileResult // set when it failed before it started
 }
 
 // outcome is a finished job and what the manifest should learn from it.
@@ -26,139 +23,16 @@ type outcome struct {
 	drop   bool   // the file has no output any more
 }
 
-// plan turns the walked files into jobs, failing at once those whose
-// output another file already claims or would land inside SRC, and
-// dropping their manifest entries. The entries of files not walked this
-// time (another --include, say) stay: their outputs are orphans, returned
-// in the order of their sources, unless another file now has that output
-// (its entry is then dropped) or the file lies below a folder the walk
-// could not read.
-func (r *runner) plan(w *walker, prev map[string]entry) ([]job, []entry) {
-	r.kept = prev
-	owner := map[string]string{} // output stem → the file that has it
-	jobs := make([]job, 0, len(w.files))
-	for _, f := range w.files {
-		j := job{f: f, stem: stem(f.rel)}
-		fail := func(reason string) {
-			j.res = &FileResult{Path: f.rel, State: Failed, Reason: reason, Bytes: max(f.size, 0), index: f.order}
-			delete(r.kept, f.rel)
-		}
-		switch o, taken := owner[j.stem]; {
-		case taken:
-			fail("has the same output name as " + o)
-		case r.srcInDst != "" && (j.stem == r.srcInDst || strings.HasPrefix(j.stem, r.srcInDst+"/")):
-			fail("its output would be inside SRC")
-		default:
-			owner[j.stem] = f.rel
-			if e, ok := prev[f.rel]; ok {
-				j.prev = &e
-			}
-		}
-		jobs = append(jobs, j)
-	}
-	unread := map[string]bool{}
-	for _, p := range w.problems {
-		unread[p.Path] = true
-	}
-	var orphans []entry
-	for src, e := range prev {
-		if o, ok := owner[stem(src)]; ok {
-			if o != src && !r.opts.Check {
-				delete(r.kept, src) // the output is o's now
-			}
-			continue
-		}
-		if !below(src, unread) {
-			orphans = append(orphans, e)
-		}
-	}
-	slices.SortFunc(orphans, func(a, b entry) int { return strings.Compare(a.Src, b.Src) })
-	return jobs, orphans
-}
+// window bounds the items of a run in flight, handed to a worker or done
+// and waiting for an earlier one, so that memory does not grow with the
+// files: a file that takes long holds the others back by this many at
+// most.
+const window = 2048
 
-// below reports whether the slash path p, or a folder above it, is in set.
-func below(p string, set map[string]bool) bool {
-	if len(set) == 0 {
-		return false
-	}
-	for {
-		if set[p] {
-			return true
-		}
-		i := strings.LastIndexByte(p, '/')
-		if i < 0 {
-			return false
-		}
-		p = p[:i]
-	}
-}
-
-// orphans deals with the orphaned outputs the plan found: each becomes a
-// result numbered from base on, Orphan, or Pruned once removed with
-// Options.Prune. An entry whose output is not there as the manifest
-// records it (removed, or replaced by another file) is not an orphan: it
-// is forgotten and its file, if any, left alone.
-func (r *runner) orphans(list []entry, base int) ([]FileResult, error) {
-	var out []FileResult
-	for i := range list {
-		e := &list[i]
-		if !r.ownOutput(e) || !r.outputThere(e) {
-			if err := r.forget(e.Src); err != nil {
-				return nil, err
-			}
-			continue
-		}
-		res := FileResult{Path: e.Src, Output: e.Out, State: Orphan, index: base + i}
-		if r.opts.Prune {
-			if err := r.removeOutput(e.Out); err != nil {
-				return nil, fmt.Errorf("%s: cannot remove it from %s: %s", e.Out, r.dstArg, pathErr(err))
-			}
-			if err := r.forget(e.Src); err != nil {
-				return nil, err
-			}
-			res.State = Pruned
-		}
-		out = append(out, res)
-	}
-	return out, nil
-}
-
-// ownOutput reports whether e names an output a run would write for its
-// source, outside SRC: the only files an entry may lead a run to remove.
-func (r *runner) ownOutput(e *entry) bool {
-	s := stem(e.Src)
-	if e.Out != s+outputExts[0] && e.Out != s+outputExts[1] {
-		return false
-	}
-	return r.srcInDst == "" || s != r.srcInDst && !strings.HasPrefix(s, r.srcInDst+"/")
-}
-
-// forget drops the manifest entry of src, unless Check.
-func (r *runner) forget(src string) error {
-	if r.journal == nil {
-		return nil
-	}
-	if _, ok := r.kept[src]; !ok {
-		return nil
-	}
-	delete(r.kept, src)
-	return r.manifestErr(r.journal.record(entry{Src: src}))
-}
-
-// removeOutput removes the output out from DST.
-func (r *runner) removeOutput(out string) error {
-	dir, base := split(out)
-	od, err := r.dirs.acquire(dir, false)
-	if od == nil || err != nil {
-		return err
-	}
-	defer r.dirs.release(od)
-	err = od.Remove(base)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
-	return err
-}
+// A worker takes the files of a folder together, up to bundleSize of
+// them, so that workers mostly write in different folders of DST: two
+// files created in one folder at once wait on that folder's lock.
+const bundleSize = 256
 
 // stem is the output path of a source without its extension:
 // a/b.txt → a/b.
@@ -170,89 +44,198 @@ func stem(rel string) string {
 	return rel
 }
 
-// process runs the jobs on Options.Jobs goroutines, then counts the walk's
-// problems and the orphans in. Each takes its next
-// job from the queue, converts it, and then, holding the lock, tells the manifest and
-// the summary and calls Progress: no goroutine hands work to another, and
-// Progress is never called twice at once. A fatal error stops the run:
-// jobs not started are dropped, and the error is returned with the
-// summary of what was done.
-func (r *runner) process(ctx context.Context, jobs []job, w *walker, orphans []FileResult) (*Summary, error) {
-	sum := &Summary{Agencies: map[string]int{}, Pages: map[string]int{}}
-	var total int64
-	for _, j := range jobs {
-		total += j.f.size
+// count walks SRC for the totals of the Walked event.
+func count(walk iter.Seq[walkItem]) (files int, bytes int64) {
+	for wi := range walk {
+		if wi.problem == nil {
+			files++
+			bytes += wi.file.size
+		}
 	}
-	r.progress(Event{Walked: true, Files: len(jobs), Bytes: total})
+	return files, bytes
+}
 
+// process runs the merge of the walk with the manifest and converts the
+// files it yields on Options.Jobs goroutines. The items are collected in
+// walk order, on this goroutine: it tells the manifest and the summary
+// and calls Progress, so no two calls are at once and the order does not
+// depend on the jobs. A fatal error stops the run: jobs not started are
+// dropped, and the error is returned with the summary of what was done.
+// The orphaned outputs are counted in last, in walk order.
+func (r *runner) process(ctx context.Context, walk iter.Seq[walkItem], prev *entryReader, sum *Summary) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	var (
-		mu    sync.Mutex // guards sum, fatal, the journal and Progress
-		fatal error
-		wg    sync.WaitGroup
-	)
-	stop := func(err error) {
-		if fatal == nil {
-			fatal = err
-		}
-		cancel()
-	}
-	workers := min(r.opts.Jobs, max(len(jobs), 1))
-	q := newQueue(len(jobs), workers)
-	for w := range workers {
+	items := make(chan *item, window)       // to this goroutine, in walk order
+	jobs := make(chan []*item, r.opts.Jobs) // bundles, to the workers
+	var wg sync.WaitGroup
+	var mergeErr error
+	wg.Go(func() {
+		defer close(items)
+		defer close(jobs)
+		b := &bundler{items: items, jobs: jobs}
+		mergeErr = r.merge(walk, prev, func(it *item) bool {
+			if ctx.Err() != nil {
+				return false
+			}
+			b.add(it)
+			return true
+		})
+		b.flush()
+	})
+	for range r.opts.Jobs {
 		wg.Go(func() {
-			for ctx.Err() == nil {
-				i, ok := q.take(w)
-				if !ok {
-					return
+			for bundle := range jobs {
+				for _, it := range bundle {
+					if ctx.Err() == nil {
+						it.out, it.err = r.do(it.job)
+						it.ran = true
+					}
+					close(it.done)
 				}
-				o, err := r.do(&jobs[i])
-				mu.Lock()
-				if err == nil {
-					err = r.remember(o)
-					sum.Files++
-					sum.add(&o.res)
-					r.progress(Event{File: &o.res})
-				}
-				if err != nil {
-					stop(err)
-				}
-				mu.Unlock()
 			}
 		})
 	}
+	var fatal error
+	for it := range items {
+		if it.done != nil {
+			<-it.done
+		}
+		if ctx.Err() != nil && !it.ran {
+			continue
+		}
+		if err := r.collect(it, sum); err != nil && fatal == nil {
+			fatal = err
+			cancel()
+		}
+	}
 	wg.Wait()
-	for i := range w.problems {
-		sum.add(&w.problems[i])
+	if fatal == nil && mergeErr != nil {
+		fatal = r.manifestErr(mergeErr)
 	}
-	for i := range orphans {
-		sum.add(&orphans[i])
+	if err := r.orphans.each(func(res *FileResult) { r.report(sum, res) }); err != nil && fatal == nil {
+		fatal = err
 	}
-	sum.sortProblems()
 	if fatal == nil {
 		fatal = ctx.Err()
 	}
-	return sum, fatal
+	return fatal
 }
 
-// remember tells the manifest about an outcome, after its output is in
-// place.
-func (r *runner) remember(o outcome) error {
+// bundler gathers the jobs of a folder into a bundle for one worker. The
+// items wait with it, so that they go to the collector in walk order once
+// the bundle is handed out.
+type bundler struct {
+	items   chan<- *item
+	jobs    chan<- []*item
+	pending []*item // since the last bundle, in walk order
+	bundle  []*item // the jobs among them
+	dir     string  // their folder
+}
+
+func (b *bundler) add(it *item) {
+	if it.job != nil {
+		dir := path.Dir(it.job.f.rel)
+		if len(b.bundle) == bundleSize || len(b.bundle) > 0 && dir != b.dir {
+			b.flush()
+		}
+		b.bundle, b.dir = append(b.bundle, it), dir
+	}
+	b.pending = append(b.pending, it)
+	if len(b.pending) >= window/2 {
+		b.flush()
+	}
+}
+
+// flush hands out the bundle, then the items that waited.
+func (b *bundler) flush() {
+	if len(b.bundle) > 0 {
+		b.jobs <- b.bundle
+	}
+	for _, it := range b.pending {
+		b.items <- it
+	}
+	b.pending, b.bundle = nil, nil
+}
+
+// collect takes in an item: counts it into the summary, and tells the
+// manifest and Progress.
+func (r *runner) collect(it *item, sum *Summary) error {
+	switch {
+	case it.problem != nil:
+		r.report(sum, it.problem)
+		return nil
+	case it.job != nil:
+		if it.err != nil {
+			return it.err
+		}
+		err := r.remember(it.job, &it.out)
+		sum.Files++
+		r.report(sum, &it.out.res)
+		r.progress(Event{File: &it.out.res})
+		return err
+	}
+	switch it.act {
+	case keepEntry:
+		return r.keep(it.entry)
+	case dropEntry:
+		return r.forget(it.entry.Src)
+	}
+	return r.orphan(it.entry)
+}
+
+// report counts res into the summary and, if it is one, hands on the
+// problem.
+func (r *runner) report(sum *Summary, res *FileResult) {
+	if !sum.add(res) {
+		return
+	}
+	if r.opts.Problem != nil {
+		r.opts.Problem(*res)
+		return
+	}
+	sum.Problems = append(sum.Problems, *res)
+}
+
+// remember tells the manifest about the outcome of a job, after its
+// output is in place: the journal, for a rerun after a kill, and the
+// manifest the run writes.
+func (r *runner) remember(j *job, o *outcome) error {
+	switch {
+	case r.journal == nil:
+		return nil
+	case o.record != nil:
+		if err := r.keep(o.record); err != nil {
+			return err
+		}
+		return r.manifestErr(r.journal.record(*o.record))
+	case o.drop:
+		if j.prev != nil {
+			return r.forget(j.prev.Src)
+		}
+		return nil
+	case j.prev != nil:
+		return r.keep(j.prev)
+	}
+	return nil
+}
+
+// keep writes e into the manifest the run writes, unless Check.
+func (r *runner) keep(e *entry) error {
+	if r.next == nil {
+		return nil
+	}
+	r.line = appendEntry(r.line[:0], e)
+	_, err := r.next.Write(r.line)
+	return r.manifestErr(err)
+}
+
+// forget drops the manifest entry of src, unless Check: the manifest the
+// run writes does not hold it, and the journal says so.
+func (r *runner) forget(src string) error {
 	if r.journal == nil {
 		return nil
 	}
-	switch {
-	case o.record != nil:
-		r.kept[o.record.Src] = *o.record
-		return r.manifestErr(r.journal.record(*o.record))
-	case o.drop:
-		if _, ok := r.kept[o.res.Path]; ok {
-			delete(r.kept, o.res.Path)
-			return r.manifestErr(r.journal.record(entry{Src: o.res.Path}))
-		}
-	}
-	return nil
+	return r.manifestErr(r.journal.record(entry{Src: src}))
 }
 
 func (r *runner) progress(e Event) {
