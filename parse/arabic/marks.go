@@ -83,14 +83,16 @@ func simpleNonStarter(r rune) bool {
 	return p.CCC() != 0 && p.Decomposition() == nil
 }
 
-// trailingNonStarters counts the non-starters that end the canonical
-// decomposition of r (1 for أ, which is ا + U+0654).
+// trailingNonStarters counts the non-starters that end the compatibility
+// decomposition of r (1 for أ, which is ا + U+0654; 1 for the isolated
+// fatha U+FE76, which is a space + U+064E): the Stream-Safe Text Format
+// counts them in NFKD, and so does NFC when it inserts its joiner.
 func trailingNonStarters(r rune) int {
-	d := norm.NFD.String(string(r))
+	d := norm.NFKD.String(string(r))
 	k := 0
 	for d != "" {
 		_, size := utf8.DecodeLastRuneInString(d)
-		if norm.NFD.PropertiesString(d[len(d)-size:]).CCC() == 0 {
+		if norm.NFKD.PropertiesString(d[len(d)-size:]).CCC() == 0 {
 			break
 		}
 		k++
