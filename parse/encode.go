@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"bytes"
 	"encoding/json"
 	"io"
 	"slices"
@@ -93,69 +92,15 @@ func Marshal(a *Article, pretty bool) ([]byte, error) {
 // appendArticle, indented by two spaces as json.Indent would: a newline
 // and the depth's indent after { [ and each comma, before } and ], ": "
 // after each key, and [] {} when empty. src holds no space outside its
-// strings, so only the strings need scanning for their end.
+// strings, so only the strings need scanning for their end. It is the
+// indenter of spill.go given the whole record as one piece.
 func appendIndent(dst, src []byte) []byte {
-	depth := 0
-	for i := 0; i < len(src); {
-		switch c := src[i]; c {
-		case '"':
-			j := stringEnd(src, i)
-			dst = append(dst, src[i:j]...)
-			i = j
-		case '{', '[':
-			if i+1 < len(src) && (src[i+1] == '}' || src[i+1] == ']') {
-				dst = append(dst, c, src[i+1])
-				i += 2
-				continue
-			}
-			depth++
-			dst = newline(append(dst, c), depth)
-			i++
-		case '}', ']':
-			depth--
-			dst = append(newline(dst, depth), c)
-			i++
-		case ',':
-			dst = newline(append(dst, ','), depth)
-			i++
-		case ':':
-			dst = append(dst, ':', ' ')
-			i++
-		default: // a number, true, false or null
-			j := i + 1
-			for j < len(src) && !structural[src[j]] {
-				j++
-			}
-			dst = append(dst, src[i:j]...)
-			i = j
-		}
-	}
-	return dst
+	var in indenter
+	return in.indent(dst, src)
 }
 
 // structural marks the bytes that end a number or a literal.
 var structural = [256]bool{',': true, ':': true, '}': true, ']': true, '{': true, '[': true, '"': true}
-
-// stringEnd returns the index just past the JSON string opening at
-// src[i]: past the first quote not escaped by an odd run of backslashes.
-func stringEnd(src []byte, i int) int {
-	j := i + 1
-	for {
-		k := bytes.IndexByte(src[j:], '"')
-		if k < 0 {
-			return len(src) // not from appendArticle; copied as it is
-		}
-		j += k
-		n := 0
-		for src[j-1-n] == '\\' {
-			n++
-		}
-		j++
-		if n%2 == 0 {
-			return j
-		}
-	}
-}
 
 const indentSpaces = "                                                                "
 

@@ -111,9 +111,9 @@ func pieceEnd(s string, n int) int {
 	return len(s)
 }
 
-// indenter indents a record written on one line by appendArticle, piece
-// by piece, as appendIndent does the whole of it: a piece may end
-// anywhere, in a string or just after a bracket.
+// indenter indents a record written on one line by appendArticle, in
+// pieces or whole (appendIndent): a piece may end anywhere, in a string
+// or just after a bracket.
 type indenter struct {
 	depth   int
 	open    byte // '{' or '[' ended the last piece: whether it is empty is not known yet
