@@ -113,6 +113,12 @@ func runExplain(o *explainOptions) error {
 		}
 	}
 	err = w.Flush()
+	return endExplain(err, closeOut, failed)
+}
+
+// endExplain closes the output and gives explain's result: a write or
+// close error is fatal, else a document that failed exits 1.
+func endExplain(err error, closeOut func() error, failed bool) error {
 	if cerr := closeOut(); err == nil {
 		err = cerr
 	}

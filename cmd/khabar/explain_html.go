@@ -57,16 +57,7 @@ func runExplainHTML(o *explainOptions) error {
 	if err == nil {
 		err = w.Flush()
 	}
-	if cerr := closeOut(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return fatalErrorf("write: %v", pathError(err))
-	}
-	if failed {
-		return errSomeFailed
-	}
-	return nil
+	return endExplain(err, closeOut, failed)
 }
 
 // failure is the message for a record of status error, or "".
